@@ -1,0 +1,116 @@
+package dev.dapkit.model;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.dapkit.model.json.Lsp4jModule;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The JSON side of DAP: reads and writes whole messages and binds raw values to LSP4J's model
+ * classes (or any other type) with Jackson and {@link Lsp4jModule}.
+ *
+ * <p>Thread-safe. The configuration is fixed when an instance is made; {@link #standard()} is the
+ * one every part of dapkit uses.
+ */
+public final class DapJson {
+
+    private static final DapJson STANDARD = new DapJson(newObjectMapper());
+
+    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    private final ConcurrentMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+
+    private DapJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.writer = mapper.writer();
+    }
+
+    /** The shared instance. */
+    public static DapJson standard() {
+        return STANDARD;
+    }
+
+    /**
+     * A new mapper configured the way dapkit maps DAP JSON: LSP4J's model classes through
+     * {@link Lsp4jModule}, absent values left out, unknown properties ignored, numbers kept exact.
+     * For applications that bind their own adapter-specific types the same way.
+     */
+    public static ObjectMapper newObjectMapper() {
+        return Lsp4jModule.configure(new ObjectMapper());
+    }
+
+    /** Writes {@code value} as UTF-8 JSON. */
+    public byte[] writeValueAsBytes(Object value) {
+        try {
+            return writer.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Binds a raw value to {@code type}. */
+    public <T> T bind(RawJson raw, Type type) {
+        ObjectReader reader = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
+        try {
+            return reader.readValue(raw.array(), raw.offset(), raw.byteLength());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()
+                    + ": " + originalMessage(e), e);
+        }
+    }
+
+    /** The Jackson type for a reflected type, for callers that cache bindings. */
+    public JavaType constructType(Type type) {
+        return mapper.constructType(type);
+    }
+
+    /**
+     * Reads one message from the UTF-8 JSON in {@code utf8[offset, offset + length)}.
+     *
+     * <p>The returned message keeps references into the array instead of copying its arguments or
+     * body: the caller hands the array over and must not change it afterwards.
+     *
+     * @throws MalformedMessageException when the bytes are not UTF-8, not a JSON object, or not a
+     *     DAP message
+     */
+    public DapMessage readMessage(byte[] utf8, int offset, int length) throws MalformedMessageException {
+        return MessageJson.read(mapper.getFactory(), utf8, offset, length);
+    }
+
+    /** Writes {@code message} as UTF-8 JSON to {@code out}; raw values are copied byte for byte. */
+    public void writeMessage(DapMessage message, OutputStream out) throws IOException {
+        MessageJson.write(message, out);
+    }
+
+    void checkSingleValue(byte[] utf8) {
+        try (JsonParser parser = mapper.getFactory().createParser(utf8)) {
+            if (parser.nextToken() == null) {
+                throw new IllegalArgumentException("empty JSON text");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("more than one JSON value at " + parser.currentLocation());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + originalMessage(e), e);
+        }
+    }
+
+    private static String originalMessage(IOException e) {
+        return e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    }
+
+    private static String abbreviate(RawJson raw) {
+        String text = raw.toString();
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}
