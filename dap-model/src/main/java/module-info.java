@@ -9,5 +9,6 @@ module dev.dapkit.model {
     requires org.slf4j;
 
     exports dev.dapkit.model;
+    exports dev.dapkit.model.framing;
     exports dev.dapkit.model.json;
 }
