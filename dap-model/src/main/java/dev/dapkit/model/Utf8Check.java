@@ -1,5 +1,9 @@
 package dev.dapkit.model;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
  *
@@ -15,6 +19,9 @@ final class Utf8Check {
     private static final int SURROGATE = -5;
     private static final int ABOVE_MAX = -6;
 
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private Utf8Check() {
     }
 
@@ -23,6 +30,11 @@ final class Utf8Check {
         int i = offset;
         int end = offset + length;
         while (i < end) {
+            // DAP traffic is mostly ASCII: test eight bytes at once for a set high bit
+            if (end - i >= Long.BYTES && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += Long.BYTES;
+                continue;
+            }
             if (b[i] >= 0) {
                 i++;
                 continue;

@@ -43,6 +43,23 @@ class Utf8CheckTest {
     }
 
     @Test
+    void findsABadByteAtEveryPositionOfALongAsciiRunAndOffset() {
+        for (int offset = 0; offset < 9; offset++) {
+            for (int bad = 0; bad < 40; bad++) {
+                byte[] text = new byte[offset + 40];
+                java.util.Arrays.fill(text, (byte) 'a');
+                text[offset + bad] = (byte) 0xFF;
+                assertEquals(offset + bad, Utf8Check.firstInvalid(text, offset, 40), "offset " + offset + ", bad " + bad);
+                text[offset + bad] = (byte) 0xC3;
+                if (bad < 39) {
+                    text[offset + bad + 1] = (byte) 0xA9;
+                    assertEquals(-1, Utf8Check.firstInvalid(text, offset, 40), "valid é at " + bad);
+                }
+            }
+        }
+    }
+
+    @Test
     void acceptsMixedText() {
         assertEquals(-1, firstInvalid("{\"output\":\"中文 😀 é\"}".getBytes(StandardCharsets.UTF_8)));
         assertEquals(-1, firstInvalid(new byte[0]));
