@@ -69,11 +69,14 @@ final class ConnectionState {
         } else {
             LOG.debug("connection {} closed", description);
         }
-        release.accept(failure);
-        if (failure == null) {
-            closed.complete(null);
-        } else {
-            closed.completeExceptionally(failure);
+        try {
+            release.accept(failure);
+        } finally {
+            if (failure == null) {
+                closed.complete(null);
+            } else {
+                closed.completeExceptionally(failure);
+            }
         }
         return true;
     }
