@@ -11,4 +11,11 @@ module dev.dapkit.model {
     exports dev.dapkit.model;
     exports dev.dapkit.model.framing;
     exports dev.dapkit.model.json;
+    exports dev.dapkit.model.transport;
+    exports dev.dapkit.model.transport.spi;
+
+    uses dev.dapkit.model.transport.spi.DapTransportProvider;
+
+    provides dev.dapkit.model.transport.spi.DapTransportProvider
+            with dev.dapkit.model.internal.transport.StdioTransportProvider;
 }
