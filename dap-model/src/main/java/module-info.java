@@ -12,10 +12,9 @@ module dev.dapkit.model {
     exports dev.dapkit.model.framing;
     exports dev.dapkit.model.json;
     exports dev.dapkit.model.transport;
-    exports dev.dapkit.model.transport.spi;
 
-    uses dev.dapkit.model.transport.spi.DapTransportProvider;
+    uses dev.dapkit.model.transport.DapTransportProvider;
 
-    provides dev.dapkit.model.transport.spi.DapTransportProvider
+    provides dev.dapkit.model.transport.DapTransportProvider
             with dev.dapkit.model.internal.transport.StdioTransportProvider;
 }

@@ -189,10 +189,18 @@ class ArchitectureTest {
             .orShould().haveSimpleNameEndingWith("Manager")
             .because("names say what a thing is (STYLE §12)");
 
+    /*
+     * A public factory that builds an internal implementation of a public interface (a builder's
+     * build(), StreamConnections.of) ties each API package to its internal package both ways, as
+     * in JUnit and grpc. So the published packages must be free of cycles among themselves, and
+     * the internal packages among themselves; the API-to-internal edge is the one allowed loop.
+     */
     static final ArchRule NO_PACKAGE_CYCLES = slices()
             .matching("dev.dapkit.(**)")
             .namingSlices("package dev.dapkit.$1")
-            .should().beFreeOfCycles();
+            .should().beFreeOfCycles()
+            .ignoreDependency(resideInAPackage("..internal.."), resideOutsideOfPackage("..internal.."))
+            .ignoreDependency(resideOutsideOfPackage("..internal.."), resideInAPackage("..internal.."));
 
     @Test
     void librariesDoNotWriteToStandardStreams() {

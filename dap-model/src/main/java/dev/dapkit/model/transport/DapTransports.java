@@ -1,6 +1,5 @@
 package dev.dapkit.model.transport;
 
-import dev.dapkit.model.transport.spi.DapTransportProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

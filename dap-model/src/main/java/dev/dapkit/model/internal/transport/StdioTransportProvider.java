@@ -2,8 +2,8 @@ package dev.dapkit.model.internal.transport;
 
 import dev.dapkit.model.transport.ConnectionSource;
 import dev.dapkit.model.transport.DapConnection;
+import dev.dapkit.model.transport.DapTransportProvider;
 import dev.dapkit.model.transport.StreamConnections;
-import dev.dapkit.model.transport.spi.DapTransportProvider;
 import java.net.URI;
 import java.util.Set;
 

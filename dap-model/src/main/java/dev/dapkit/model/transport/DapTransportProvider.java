@@ -1,7 +1,5 @@
-package dev.dapkit.model.transport.spi;
+package dev.dapkit.model.transport;
 
-import dev.dapkit.model.transport.ConnectionSource;
-import dev.dapkit.model.transport.DapConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
@@ -10,7 +8,7 @@ import java.util.Set;
  * Makes connections for one or more URI schemes; found by
  * {@link dev.dapkit.model.transport.DapTransports} through {@link java.util.ServiceLoader}.
  * Declare an implementation with {@code provides} in {@code module-info.java} and in
- * {@code META-INF/services/dev.dapkit.model.transport.spi.DapTransportProvider}.
+ * {@code META-INF/services/dev.dapkit.model.transport.DapTransportProvider}.
  *
  * <p>Implementations are public, have a public no-argument constructor, hold no per-connection
  * state and are thread-safe.
