@@ -82,9 +82,9 @@ final class EitherDeserializer extends StdDeserializer<Either<?, ?>> implements 
             if (leftMarker != null && kind == JsonValueKind.OBJECT) {
                 return byMarker(p, ctxt);
             }
-            return ctxt.reportInputMismatch(this, "cannot tell which side of %s %s is: both %s and %s are written"
-                    + " as %s", eitherType.toCanonical(), kind.description(), leftType.toCanonical(),
-                    rightType.toCanonical(), kind.description());
+            return ctxt.reportInputMismatch(this, "cannot read %s from %s: both %s and %s are written as %s"
+                    + " and nothing tells them apart", shortName(eitherType), kind.description(),
+                    shortName(leftType), shortName(rightType), kind.plural());
         }
         if (asLeft) {
             return leftOf(left.deserialize(p, ctxt));
@@ -93,9 +93,23 @@ final class EitherDeserializer extends StdDeserializer<Either<?, ?>> implements 
             return rightOf(right.deserialize(p, ctxt));
         }
         return ctxt.reportInputMismatch(this, "cannot read %s from %s: expected %s (%s) or %s (%s)",
-                eitherType.toCanonical(), kind == null ? p.currentToken() : kind.description(),
-                JsonValueKind.describe(leftKinds), leftType.toCanonical(),
-                JsonValueKind.describe(rightKinds), rightType.toCanonical());
+                shortName(eitherType), kind == null ? p.currentToken() : kind.description(),
+                JsonValueKind.describe(leftKinds), shortName(leftType),
+                JsonValueKind.describe(rightKinds), shortName(rightType));
+    }
+
+    /** {@code Either<Integer, String>} rather than the fully qualified canonical form. */
+    static String shortName(JavaType type) {
+        StringBuilder name = new StringBuilder(type.getRawClass().getSimpleName());
+        int count = type.containedTypeCount();
+        if (count > 0) {
+            name.append('<');
+            for (int i = 0; i < count; i++) {
+                name.append(i == 0 ? "" : ", ").append(shortName(type.containedType(i)));
+            }
+            name.append('>');
+        }
+        return name.toString();
     }
 
     private Either<?, ?> byMarker(JsonParser p, DeserializationContext ctxt) throws IOException {

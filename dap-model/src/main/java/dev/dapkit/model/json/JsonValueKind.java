@@ -14,21 +14,29 @@ import org.eclipse.lsp4j.jsonrpc.messages.Tuple;
  * LSP4J Debug is written as a string.
  */
 enum JsonValueKind {
-    OBJECT("an object"),
-    ARRAY("an array"),
-    STRING("a string"),
-    NUMBER("a number"),
-    BOOLEAN("a boolean"),
-    NULL("null");
+    OBJECT("an object", "objects"),
+    ARRAY("an array", "arrays"),
+    STRING("a string", "strings"),
+    NUMBER("a number", "numbers"),
+    BOOLEAN("a boolean", "booleans"),
+    NULL("null", "null");
 
     private final String description;
+    private final String plural;
 
-    JsonValueKind(String description) {
+    JsonValueKind(String description, String plural) {
         this.description = description;
+        this.plural = plural;
     }
 
+    /** "a number" */
     String description() {
         return description;
+    }
+
+    /** "numbers" */
+    String plural() {
+        return plural;
     }
 
     /** The kind of value that starts at {@code token}, or null for a token that starts none. */

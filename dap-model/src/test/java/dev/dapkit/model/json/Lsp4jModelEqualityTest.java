@@ -70,7 +70,7 @@ class Lsp4jModelEqualityTest {
         String gsonJson = GSON.toJson(constant);
         String ourJson = RawJson.from(constant).toString();
         assertAll(
-                () -> assertEquals(gsonJson, ourJson, "JSON of " + constant.getDeclaringClass().getSimpleName()),
+                () -> assertEquals(gsonJson, ourJson, "JSON of " + constant.getDeclaringClass().getSimpleName() + "." + constant.name()),
                 () -> assertEquals(constant, RawJson.parse(ourJson).bind(constant.getDeclaringClass()), "Jackson read"),
                 () -> assertEquals(constant, GSON.fromJson(ourJson, constant.getDeclaringClass()), "Gson read"));
     }
@@ -81,14 +81,15 @@ class Lsp4jModelEqualityTest {
 
     private static void assertSameMapping(Object original) throws Exception {
         Class<?> type = original.getClass();
+        String name = type.getSimpleName();
         String gsonJson = GSON.toJson(original);
         RawJson ours = RawJson.from(original);
         String ourJson = ours.toString();
         assertAll(
                 () -> assertEquals(TREES.readTree(gsonJson), TREES.readTree(ourJson),
-                        () -> "JSON differs from LSP4J's\n  Gson:    " + gsonJson + "\n  Jackson: " + ourJson),
-                () -> assertEquals(original, DapJson.standard().bind(ours, type), "Jackson read of " + ourJson),
-                () -> assertEquals(original, GSON.fromJson(ourJson, type), "Gson read of " + ourJson));
+                        () -> name + ": JSON differs from LSP4J's\n  Gson:    " + gsonJson + "\n  Jackson: " + ourJson),
+                () -> assertEquals(original, DapJson.standard().bind(ours, type), name + ": Jackson read of " + ourJson),
+                () -> assertEquals(original, GSON.fromJson(ourJson, type), name + ": Gson read of " + ourJson));
     }
 
     private static Object filled(Class<?> type, ModelFiller.Variant variant) throws IllegalAccessException {
@@ -97,7 +98,8 @@ class Lsp4jModelEqualityTest {
             assertNotNull(field.get(bean), () -> "the filler left " + type.getSimpleName() + "." + field.getName()
                     + " empty, so the test would not cover it");
         }
-        assertTrue(ModelFiller.fieldsOf(type).isEmpty() || !GSON.toJson(bean).equals("{}"));
+        assertTrue(ModelFiller.fieldsOf(type).isEmpty() || !GSON.toJson(bean).equals("{}"),
+                () -> type.getSimpleName() + " was filled but Gson writes {}");
         return bean;
     }
 
