@@ -60,7 +60,8 @@ class RawJsonTest {
     void bindingAnArrayToABeanNamesBoth() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RawJson.parse("[1]").bind(StackFrame.class));
-        assertTrue(e.getMessage().startsWith("cannot bind [1] to org.eclipse.lsp4j.debug.StackFrame: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot bind [1] to org.eclipse.lsp4j.debug.StackFrame: "),
+                e.getMessage());
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.type.ArrayType;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-/** Finds the deserializers for {@link Either}, LSP4J's enums, {@code int}, {@code Integer} and {@code int[]}. */
+/** Finds the deserializers for {@link Either}, LSP4J Debug's enums, {@code int}, {@code Integer} and {@code int[]}. */
 final class Lsp4jDeserializers extends Deserializers.Base {
 
     @Override
@@ -38,7 +38,7 @@ final class Lsp4jDeserializers extends Deserializers.Base {
     @Override
     public JsonDeserializer<?> findEnumDeserializer(Class<?> type, DeserializationConfig config,
             BeanDescription beanDesc) {
-        return Lsp4jEnumNames.isLsp4jType(type) ? enumDeserializer(type) : null;
+        return Lsp4jEnumNames.isDebugEnum(type) ? enumDeserializer(type) : null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -50,6 +50,6 @@ final class Lsp4jDeserializers extends Deserializers.Base {
     public boolean hasDeserializerFor(DeserializationConfig config, Class<?> valueType) {
         return Either.class.isAssignableFrom(valueType) || valueType == Integer.class || valueType == int.class
                 || valueType == int[].class
-                || (valueType.isEnum() && Lsp4jEnumNames.isLsp4jType(valueType));
+                || Lsp4jEnumNames.isDebugEnum(valueType);
     }
 }

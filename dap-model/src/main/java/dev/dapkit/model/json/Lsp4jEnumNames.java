@@ -45,9 +45,12 @@ final class Lsp4jEnumNames<E extends Enum<E>> {
         return new Lsp4jEnumNames<>(type);
     }
 
-    /** Whether {@code type} is one of LSP4J's own types, the only ones this mapping renames. */
-    static boolean isLsp4jType(Class<?> type) {
-        return type.getName().startsWith("org.eclipse.lsp4j.");
+    /**
+     * Whether {@code type} is an enum of LSP4J Debug, the only enums written this way: other enums
+     * keep Jackson's handling, and LSP4J's language-server enums are numbers on the wire.
+     */
+    static boolean isDebugEnum(Class<?> type) {
+        return type.isEnum() && type.getName().startsWith("org.eclipse.lsp4j.debug.");
     }
 
     Class<E> type() {

@@ -15,10 +15,11 @@ import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 final class Lsp4jFieldNames extends NopAnnotationIntrospector {
 
     private static final long serialVersionUID = 1L;
+    private static final String LSP4J = "org.eclipse.lsp4j.";
 
     @Override
     public String findImplicitPropertyName(AnnotatedMember member) {
-        if (member instanceof AnnotatedField && Lsp4jEnumNames.isLsp4jType(member.getDeclaringClass())) {
+        if (member instanceof AnnotatedField && member.getDeclaringClass().getName().startsWith(LSP4J)) {
             String name = member.getName();
             if (name.length() > 1 && name.endsWith("_") && name.charAt(name.length() - 2) != '_') {
                 return name.substring(0, name.length() - 1);

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
  *       whose type the JSON value's kind fits (number, string, boolean, array, object). For
  *       {@code Either<LaunchRequestArguments, AttachRequestArguments>} an object with a
  *       {@code noDebug} key is launch arguments, any other object attach arguments, as in LSP4J.
- *   <li>LSP4J's enums: {@code STEP_OVER}-style constants as {@code "stepOver"}-style strings, with
+ *   <li>LSP4J Debug's enums: {@code STEP_OVER}-style constants as {@code "stepOver"}-style strings, with
  *       LSP4J's exceptions ({@code ChecksumAlgorithm.MD5} is {@code "MD5"}, {@code
  *       ColumnDescriptorType.UNIX_TIMESTAMP_UTC} is {@code "unixTimestampUTC"}). A string that names
  *       no constant reads as null, as in LSP4J; a value of another kind is an error naming the enum

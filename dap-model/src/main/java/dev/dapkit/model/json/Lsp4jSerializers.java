@@ -7,16 +7,16 @@ import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.ser.Serializers;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-/** Finds the serializers for {@link Either} and LSP4J's enums. */
+/** Finds the serializers for {@link Either} and LSP4J Debug's enums. */
 final class Lsp4jSerializers extends Serializers.Base {
 
     @Override
     public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription beanDesc) {
         Class<?> raw = type.getRawClass();
         if (Either.class.isAssignableFrom(raw)) {
-            return EitherSerializer.INSTANCE;
+            return EitherSerializer.UNRESOLVED;
         }
-        if (raw.isEnum() && Lsp4jEnumNames.isLsp4jType(raw)) {
+        if (Lsp4jEnumNames.isDebugEnum(raw)) {
             return enumSerializer(raw);
         }
         return null;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -58,25 +59,31 @@ class Lsp4jModelEqualityTest {
     @TestFactory
     Stream<DynamicContainer> everyBeanMapsLikeLsp4j() {
         return classes.beans().stream().map(type -> DynamicContainer.dynamicContainer(type.getSimpleName(), Stream.of(
-                DynamicTest.dynamicTest("empty", () -> assertSameMapping(newInstance(type))),
-                DynamicTest.dynamicTest("filled, Either left", () -> assertSameMapping(filled(type, ModelFiller.Variant.FIRST))),
+                DynamicTest.dynamicTest("empty",
+                        () -> assertSameMapping(newInstance(type))),
+                DynamicTest.dynamicTest("filled, Either left",
+                        () -> assertSameMapping(filled(type, ModelFiller.Variant.FIRST))),
                 DynamicTest.dynamicTest("filled, Either right",
                         () -> assertSameMapping(filled(type, ModelFiller.Variant.SECOND))))));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{1}")
     @MethodSource("enumConstants")
-    void everyEnumConstantMapsLikeLsp4j(Enum<?> constant) throws Exception {
+    void everyEnumConstantMapsLikeLsp4j(Enum<?> constant, String name) throws Exception {
+        Class<?> type = constant.getDeclaringClass();
         String gsonJson = GSON.toJson(constant);
         String ourJson = RawJson.from(constant).toString();
         assertAll(
-                () -> assertEquals(gsonJson, ourJson, "JSON of " + constant.getDeclaringClass().getSimpleName() + "." + constant.name()),
-                () -> assertEquals(constant, RawJson.parse(ourJson).bind(constant.getDeclaringClass()), "Jackson read"),
-                () -> assertEquals(constant, GSON.fromJson(ourJson, constant.getDeclaringClass()), "Gson read"));
+                () -> assertEquals(gsonJson, ourJson, name + ": JSON"),
+                () -> assertEquals(constant, RawJson.parse(ourJson).bind(type), name + ": Jackson read"),
+                () -> assertEquals(constant, GSON.fromJson(ourJson, type), name + ": Gson read"));
     }
 
-    static Stream<Enum<?>> enumConstants() {
-        return Lsp4jModelClasses.scan().enums().stream().flatMap(e -> Arrays.stream(e.getEnumConstants())).map(c -> (Enum<?>) c);
+    static Stream<Arguments> enumConstants() {
+        return Lsp4jModelClasses.scan().enums().stream()
+                .flatMap(e -> Arrays.stream(e.getEnumConstants()))
+                .map(c -> (Enum<?>) c)
+                .map(c -> Arguments.of(c, c.getDeclaringClass().getSimpleName() + "." + c.name()));
     }
 
     private static void assertSameMapping(Object original) throws Exception {
@@ -88,7 +95,8 @@ class Lsp4jModelEqualityTest {
         assertAll(
                 () -> assertEquals(TREES.readTree(gsonJson), TREES.readTree(ourJson),
                         () -> name + ": JSON differs from LSP4J's\n  Gson:    " + gsonJson + "\n  Jackson: " + ourJson),
-                () -> assertEquals(original, DapJson.standard().bind(ours, type), name + ": Jackson read of " + ourJson),
+                () -> assertEquals(original, DapJson.standard().bind(ours, type),
+                        name + ": Jackson read of " + ourJson),
                 () -> assertEquals(original, GSON.fromJson(ourJson, type), name + ": Gson read of " + ourJson));
     }
 

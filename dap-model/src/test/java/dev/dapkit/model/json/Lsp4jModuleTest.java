@@ -56,7 +56,8 @@ class Lsp4jModuleTest {
     class Eithers {
 
         @ParameterizedTest
-        @ValueSource(strings = {"{\"id\":7,\"name\":\"m\"}", "{\"id\":\"7\",\"name\":\"m\"}", "{\"id\":3.0,\"name\":\"m\"}"})
+        @ValueSource(strings = {"{\"id\":7,\"name\":\"m\"}", "{\"id\":\"7\",\"name\":\"m\"}",
+                "{\"id\":3.0,\"name\":\"m\"}"})
         void numberIsLeftAndStringIsRightLikeLsp4j(String json) throws Exception {
             Module ours = read(json, Module.class);
             assertEquals(GSON.fromJson(json, Module.class), ours);
@@ -215,6 +216,15 @@ class Lsp4jModuleTest {
             String json = "{\"sourceReference\":" + value + "}";
             assertThrows(RuntimeException.class, () -> GSON.fromJson(json, Source.class));
             assertEquals(message, messageOf(Source.class, json));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"3.5", "2147483648", "\"x\"", "true"})
+        void primitiveIntFieldsFollowTheSameRules(String value) {
+            String json = "{\"id\":1,\"name\":\"f\",\"line\":" + value + "}";
+            assertThrows(RuntimeException.class, () -> GSON.fromJson(json, StackFrame.class));
+            assertEquals(messageOf(Source.class, "{\"sourceReference\":" + value + "}"),
+                    messageOf(StackFrame.class, json));
         }
 
         @Test
