@@ -18,6 +18,12 @@ final class IntArrayDeserializer extends StdDeserializer<int[]> {
         super(int[].class);
     }
 
+    /** Stateless, so Jackson may share one instance between every use of the type. */
+    @Override
+    public boolean isCachable() {
+        return true;
+    }
+
     @Override
     public int[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         if (!p.isExpectedStartArrayToken()) {

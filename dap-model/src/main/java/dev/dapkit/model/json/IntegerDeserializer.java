@@ -39,6 +39,12 @@ final class IntegerDeserializer extends StdScalarDeserializer<Integer> {
         return nullValue;
     }
 
+    /** Stateless, so Jackson may share one instance between every use of the type. */
+    @Override
+    public boolean isCachable() {
+        return true;
+    }
+
     /** Reads the int at the parser's current token; {@code target} names the type in error messages. */
     static int read(JsonParser p, DeserializationContext ctxt, Class<?> target) throws IOException {
         switch (p.currentTokenId()) {

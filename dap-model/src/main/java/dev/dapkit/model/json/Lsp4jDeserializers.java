@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.type.ArrayType;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-/** Finds the deserializers for {@link Either}, LSP4J Debug's enums, {@code int}, {@code Integer} and {@code int[]}. */
+/**
+ * Finds the deserializers for {@link Either}, LSP4J Debug's enums, {@code int}, {@code Integer} and
+ * {@code int[]}.
+ */
 final class Lsp4jDeserializers extends Deserializers.Base {
 
     @Override

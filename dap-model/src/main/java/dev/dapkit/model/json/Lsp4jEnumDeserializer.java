@@ -44,6 +44,12 @@ final class Lsp4jEnumDeserializer<E extends Enum<E>> extends StdDeserializer<E> 
                 names.type().getName(), names.knownNames(), describe(token));
     }
 
+    /** Stateless, so Jackson may share one instance between every use of the type. */
+    @Override
+    public boolean isCachable() {
+        return true;
+    }
+
     private static String describe(JsonToken token) {
         JsonValueKind kind = JsonValueKind.of(token);
         return kind == null ? String.valueOf(token) : kind.description();
