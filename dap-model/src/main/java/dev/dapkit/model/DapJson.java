@@ -1,8 +1,10 @@
 package dev.dapkit.model;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -64,7 +66,7 @@ public final class DapJson {
             return reader.readValue(raw.array(), raw.offset(), raw.byteLength());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()
-                    + ": " + originalMessage(e), e);
+                    + where(e) + ": " + originalMessage(e), e);
         }
     }
 
@@ -98,11 +100,39 @@ public final class DapJson {
             }
             parser.skipChildren();
             if (parser.nextToken() != null) {
-                throw new IllegalArgumentException("more than one JSON value at " + parser.currentLocation());
+                throw new IllegalArgumentException("more than one JSON value: another one starts at "
+                        + lineAndColumn(parser.currentTokenLocation()));
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON: " + originalMessage(e), e);
+            throw new IllegalArgumentException("not valid JSON" + where(e) + ": " + originalMessage(e), e);
         }
+    }
+
+    /**
+     * Where in the value a problem is: the path to the property that could not be bound
+     * ({@code " at $.stackFrames[1].line"}) or, for broken JSON, the line and column.
+     */
+    private static String where(IOException e) {
+        if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder(" at $");
+            for (JsonMappingException.Reference step : jme.getPath()) {
+                if (step.getFieldName() != null) {
+                    path.append('.').append(step.getFieldName());
+                } else if (step.getIndex() >= 0) {
+                    path.append('[').append(step.getIndex()).append(']');
+                }
+            }
+            return path.toString();
+        }
+        if (e instanceof JsonProcessingException jpe && !(e instanceof JsonMappingException)
+                && jpe.getLocation() != null) {
+            return " at " + lineAndColumn(jpe.getLocation());
+        }
+        return "";
+    }
+
+    private static String lineAndColumn(JsonLocation location) {
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static String originalMessage(IOException e) {
