@@ -1,5 +1,11 @@
 package dev.dapkit.testkit.transport;
 
+import static dev.dapkit.testkit.transport.BoundedWaits.allComplete;
+import static dev.dapkit.testkit.transport.BoundedWaits.complete;
+import static dev.dapkit.testkit.transport.BoundedWaits.everySendSettles;
+import static dev.dapkit.testkit.transport.BoundedWaits.failsWithConnectionClosed;
+import static dev.dapkit.testkit.transport.BoundedWaits.failure;
+import static dev.dapkit.testkit.transport.BoundedWaits.settles;
 import static dev.dapkit.testkit.transport.ValidMessages.checkAll;
 import static dev.dapkit.testkit.transport.ValidMessages.largeOutput;
 import static dev.dapkit.testkit.transport.ValidMessages.output;
@@ -7,17 +13,14 @@ import static dev.dapkit.testkit.transport.ValidMessages.threadsRequest;
 import static dev.dapkit.testkit.transport.ValidMessages.threadsResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dapkit.model.DapMessage;
 import dev.dapkit.model.Event;
 import dev.dapkit.model.Request;
 import dev.dapkit.model.Response;
-import dev.dapkit.model.transport.ConnectionClosedException;
 import dev.dapkit.model.transport.DapConnection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -301,6 +301,24 @@ public abstract class TransportConformanceSuite {
     }
 
     @Test
+    public void aReceiverThatClosesItsConnectionIsNotCalledAgain() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        client().start(message -> { });
+        server().start(message -> {
+            calls.incrementAndGet();
+            server().close();
+        });
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int seq = 1; seq <= 50; seq++) {
+            sends.add(client().send(threadsRequest(seq)));
+        }
+        complete(server().closeFuture(), "the server's close future after its receiver closed it");
+        everySendSettles(sends);
+        settles(client().closeFuture(), "the client's close future after the server closed");
+        assertEquals(1, calls.get(), "receiver calls after it closed its connection");
+    }
+
+    @Test
     public void startingTwiceThrowsIllegalStateException() {
         client().start(message -> { });
         server().start(message -> { });
@@ -346,61 +364,8 @@ public abstract class TransportConformanceSuite {
         return sends;
     }
 
-    /** Each send completes, or fails with {@link ConnectionClosedException}, within {@link #WAIT}. */
-    private static void everySendSettles(List<CompletableFuture<Void>> sends) throws Exception {
-        for (int i = 0; i < sends.size(); i++) {
-            try {
-                sends.get(i).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                assertInstanceOf(ConnectionClosedException.class, e.getCause(), "send " + (i + 1) + " failed otherwise");
-            } catch (TimeoutException e) {
-                fail("send " + (i + 1) + " of " + sends.size() + " neither completed nor failed within " + WAIT);
-            }
-        }
-    }
-
     private static List<DapMessage> checked(List<DapMessage> received) {
         checkAll(received);
         return received;
-    }
-
-    private static void allComplete(List<CompletableFuture<Void>> futures) throws Exception {
-        complete(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), futures.size() + " sends");
-    }
-
-    private static void complete(CompletableFuture<?> future, String what) throws Exception {
-        try {
-            future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError(what + " failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            fail(what + " did not complete within " + WAIT);
-        }
-    }
-
-    /** Waits for {@code future} to complete either way. */
-    private static void settles(CompletableFuture<?> future, String what) throws InterruptedException {
-        try {
-            future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            assertTrue(future.isCompletedExceptionally());
-        } catch (TimeoutException e) {
-            fail(what + " did not complete within " + WAIT);
-        }
-    }
-
-    private static Throwable failure(CompletableFuture<?> future, String what) throws InterruptedException {
-        try {
-            future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (TimeoutException e) {
-            return fail(what + " did not complete within " + WAIT);
-        }
-        return fail(what + " completed normally; a failure was expected");
-    }
-
-    private static void failsWithConnectionClosed(CompletableFuture<?> future, String what) throws InterruptedException {
-        assertInstanceOf(ConnectionClosedException.class, failure(future, what), what);
     }
 }
