@@ -37,7 +37,10 @@ import java.util.function.Consumer;
  * that would take the count past {@code maxQueuedWriteBytes} fails at once with
  * {@link WriteQueueFullException} and nothing of it is written (the connection stays open; one
  * message is always accepted when nothing is waiting, whatever its size). A peer that never reads
- * thus costs at most that bound, plus the socket buffers.
+ * thus costs at most that bound, plus the socket buffers. The count is kept here rather than read
+ * from Netty's write-buffer water marks ({@code Channel.isWritable()}) so that the decision is
+ * made on the caller's thread, at once, with the refused message's own size, and covers frames
+ * still waiting as event-loop tasks.
  *
  * <p><b>Close.</b> Closing fails every send not yet written, before the close future completes,
  * and no write begins after it; a frame already being written when the close came may still reach
