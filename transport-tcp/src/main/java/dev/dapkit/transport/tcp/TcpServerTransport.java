@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * TcpServerTransport server = TcpServerTransport.builder().bind("127.0.0.1", 0).build();
  * server.start(connection -> sessions.open(connection));
- * System.err.println("listening on " + server.address());   // tcp://127.0.0.1:40123
+ * log.info("listening on {}", server.address());   // tcp://127.0.0.1:40123
  * }</pre>
  *
  * <p>{@link Builder#build()} binds the socket, so that {@link #address()} reports the real port
