@@ -12,6 +12,8 @@ module dev.dapkit.model {
     exports dev.dapkit.model.framing;
     exports dev.dapkit.model.json;
     exports dev.dapkit.model.transport;
+    // the connection life cycle shared by every transport (ConnectionState)
+    exports dev.dapkit.model.internal.transport to dev.dapkit.transport.tcp, dev.dapkit.transport.serial;
 
     uses dev.dapkit.model.transport.DapTransportProvider;
 

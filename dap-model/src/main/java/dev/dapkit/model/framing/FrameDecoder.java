@@ -104,6 +104,19 @@ public final class FrameDecoder {
     }
 
     /**
+     * What has arrived of the frame in progress, for an error message such as a transport's
+     * partial-frame timeout: e.g. {@code 12 of 400 body bytes received (frame at stream offset 0)},
+     * or {@code inside the header block of the frame at stream offset 0, after 9 header bytes (…)};
+     * {@code between frames} when no frame is in progress.
+     */
+    public String describePartialFrame() {
+        if (body != null) {
+            return bodyFilled + " of " + bodyLength + " body bytes received (frame at stream offset " + frameOffset + ")";
+        }
+        return header.isMidBlock() ? header.describePartialBlock() : "between frames";
+    }
+
+    /**
      * Tells the decoder that the stream ended.
      *
      * @throws FramingException when the stream ended inside a frame, or this decoder failed before

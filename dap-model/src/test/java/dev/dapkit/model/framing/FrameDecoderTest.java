@@ -156,4 +156,23 @@ class FrameDecoderTest {
         Arrays.fill(frame, (byte) 'x');
         assertEquals(Frames.samples().get(0), out.get(0));
     }
+    @Test
+    void describesTheFrameInProgressForTimeoutMessages() throws Exception {
+        byte[] first = frame("{\"seq\":1,\"type\":\"event\",\"event\":\"initialized\"}");
+        byte[] second = frame("{\"seq\":2,\"type\":\"event\",\"event\":\"initialized\"}");
+        FrameDecoder decoder = new FrameDecoder();
+        List<DapMessage> out = new ArrayList<>();
+        assertEquals("between frames", decoder.describePartialFrame());
+        decoder.feed(first, 0, 9, out::add);
+        assertEquals("inside the header block of the frame at stream offset 0, after 9 header bytes (header line 1"
+                + " starts 'Content-L')", decoder.describePartialFrame());
+        byte[] middle = concat(Arrays.copyOfRange(first, 9, first.length), Arrays.copyOf(second, second.length - 5));
+        decoder.feed(middle, 0, middle.length, out::add);
+        int secondBody = second.length - (new String(second, StandardCharsets.US_ASCII).indexOf("\r\n\r\n") + 4);
+        assertEquals((secondBody - 5) + " of " + secondBody + " body bytes received (frame at stream offset "
+                + first.length + ")", decoder.describePartialFrame());
+        decoder.feed(second, second.length - 5, 5, out::add);
+        assertEquals("between frames", decoder.describePartialFrame());
+        assertEquals(2, out.size());
+    }
 }

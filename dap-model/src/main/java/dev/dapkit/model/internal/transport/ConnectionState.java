@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. The first {@link #close} wins: it runs the connection's release action (which
  * fails pending sends and closes streams) and only then completes the close future, so whoever
  * waits on the future sees a connection that has finished closing.
+ *
+ * <p>Exported to the transport modules ({@code module-info}) so that every {@code DapConnection}
+ * closes, fails sends and treats a throwing receiver the same way.
  */
-final class ConnectionState {
+public final class ConnectionState {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionState.class);
 
@@ -34,23 +37,23 @@ final class ConnectionState {
      * @param release called once, by the winning {@link #close}, with the cause (null when
      *     orderly); it must not throw
      */
-    ConnectionState(String description, Consumer<Throwable> release) {
+    public ConnectionState(String description, Consumer<Throwable> release) {
         this.description = description;
         this.release = release;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
     /** Marks the connection started; throws when it already was. */
-    void markStarted() {
+    public void markStarted() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("connection " + description + " was already started");
         }
     }
 
-    boolean isClosing() {
+    public boolean isClosing() {
         return closing.get();
     }
 
@@ -59,7 +62,7 @@ final class ConnectionState {
      *
      * @return whether this call closed the connection (false when it was already closing)
      */
-    boolean close(Throwable failure) {
+    public boolean close(Throwable failure) {
         if (!closing.compareAndSet(false, true)) {
             return false;
         }
@@ -82,12 +85,12 @@ final class ConnectionState {
     }
 
     /** A new dependent of the close future, so that callers cannot complete the real one. */
-    CompletableFuture<Void> closeFuture() {
+    public CompletableFuture<Void> closeFuture() {
         return closed.copy();
     }
 
     /** The exception for a send refused or abandoned because the connection closed. */
-    ConnectionClosedException closedException(String what) {
+    public ConnectionClosedException closedException(String what) {
         Throwable why = cause;
         return why == null
                 ? new ConnectionClosedException("connection " + description + " is closed: " + what)
@@ -99,7 +102,7 @@ final class ConnectionState {
      * throws has lost the message and may have left its own state half-changed: carrying on would
      * hide that, so the exception is logged and closes the connection as its cause.
      */
-    void deliver(Consumer<DapMessage> receiver, DapMessage message) {
+    public void deliver(Consumer<DapMessage> receiver, DapMessage message) {
         if (closing.get()) {
             return;
         }
@@ -112,7 +115,7 @@ final class ConnectionState {
     }
 
     /** A short name for a message in logs, e.g. {@code request 'launch' seq 3}. */
-    static String summary(DapMessage message) {
+    public static String summary(DapMessage message) {
         if (message instanceof Request r) {
             return "request '" + r.command() + "' seq " + r.seq();
         }
