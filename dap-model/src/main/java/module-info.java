@@ -9,5 +9,12 @@ module dev.dapkit.model {
     requires org.slf4j;
 
     exports dev.dapkit.model;
+    exports dev.dapkit.model.framing;
     exports dev.dapkit.model.json;
+    exports dev.dapkit.model.transport;
+
+    uses dev.dapkit.model.transport.DapTransportProvider;
+
+    provides dev.dapkit.model.transport.DapTransportProvider
+            with dev.dapkit.model.internal.transport.StdioTransportProvider;
 }

@@ -2,18 +2,19 @@ package dev.dapkit.model;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The envelope's JSON form. Reading walks the top level with a streaming parser and slices
- * {@code arguments}, {@code body} and unknown fields out of the frame without binding them;
- * writing emits the envelope by hand and copies raw values byte for byte.
+ * The envelope's JSON form. Reading walks the top level with a streaming parser and slices every
+ * field's value out of the frame without binding it (scalars DAP defines are also read in place);
+ * writing emits the envelope by hand and copies raw values byte for byte. Stateless.
  */
 final class MessageJson {
 
@@ -26,43 +27,26 @@ final class MessageJson {
     private static final byte[] MESSAGE = ascii(",\"message\":");
     private static final byte[] ARGUMENTS = ascii(",\"arguments\":");
     private static final byte[] BODY = ascii(",\"body\":");
+    private static final byte[] HEX = ascii("0123456789ABCDEF");
+
+    /** The top-level fields each kind of message models; every other field is kept raw. */
+    private static final Set<String> REQUEST_FIELDS = Set.of("seq", "type", "command", "arguments");
+    private static final Set<String> RESPONSE_FIELDS =
+            Set.of("seq", "type", "request_seq", "success", "command", "message", "body");
+    private static final Set<String> EVENT_FIELDS = Set.of("seq", "type", "event", "body");
 
     private MessageJson() {
     }
 
     static DapMessage read(JsonFactory factory, byte[] utf8, int offset, int length)
             throws MalformedMessageException {
-        int bad = Utf8Check.firstInvalid(utf8, offset, length);
-        if (bad >= 0) {
-            throw new MalformedMessageException(String.format(
-                    "message is not valid UTF-8: byte 0x%02X at offset %d of the body", utf8[bad] & 0xFF, bad - offset));
-        }
+        checkEncoding(utf8, offset, length);
         Envelope env = new Envelope();
         try (JsonParser p = factory.createParser(utf8, offset, length)) {
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new MalformedMessageException("message is not a JSON object: it starts with "
-                        + describe(first) + " at offset " + p.currentTokenLocation().getByteOffset());
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (!env.takeScalar(name, value, p)) {
-                    int start = (int) p.currentTokenLocation().getByteOffset();
-                    p.skipChildren();
-                    p.finishToken();
-                    int end = (int) p.currentLocation().getByteOffset();
-                    env.putRaw(name, RawJson.adopt(utf8, offset + start, end - start));
-                }
-            }
-            if (t != JsonToken.END_OBJECT) {
-                throw new MalformedMessageException("message is not one JSON object: " + describe(t)
-                        + " at offset " + p.currentTokenLocation().getByteOffset());
-            }
-            if (p.nextToken() != null) {
-                throw new MalformedMessageException("message has content after its JSON object at offset "
-                        + p.currentTokenLocation().getByteOffset());
+            try {
+                walk(p, env, utf8, offset, length);
+            } catch (JsonProcessingException e) {
+                throw notJson(e, p);
             }
         } catch (MalformedMessageException e) {
             throw e;
@@ -72,9 +56,69 @@ final class MessageJson {
         return env.toMessage();
     }
 
-    /** What the top-level walk has seen so far; scalars of the expected JSON type are read in place. */
+    private static void walk(JsonParser p, Envelope env, byte[] utf8, int offset, int length) throws IOException {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new MalformedMessageException("message is empty: expected a JSON object, got "
+                    + (length == 0 ? "no bytes" : "only whitespace"));
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new MalformedMessageException("message is not a JSON object: it starts with "
+                    + describe(first) + " at offset " + p.currentTokenLocation().getByteOffset() + " of the body");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            long nameAt = p.currentTokenLocation().getByteOffset();
+            if (env.fields.containsKey(name)) {
+                throw new MalformedMessageException("message has field '" + name
+                        + "' twice (again at offset " + nameAt + " of the body)");
+            }
+            JsonToken value = p.nextToken();
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            env.takeScalar(name, value, p);
+            p.skipChildren();
+            // a string value is parsed lazily: finish it so the location is past its closing quote
+            p.finishToken();
+            int end = (int) p.currentLocation().getByteOffset();
+            env.fields.put(name, RawJson.adopt(utf8, offset + start, end - start));
+        }
+        // Jackson reports anything but a field name or '}' inside an object, and an early end, as errors
+        if (p.nextToken() != null) {
+            throw new MalformedMessageException("message has content after its JSON object at offset "
+                    + p.currentTokenLocation().getByteOffset() + " of the body");
+        }
+    }
+
+    /** Jackson's own words, where it stopped, and none of its "[Source: REDACTED ...]" noise. */
+    private static MalformedMessageException notJson(JsonProcessingException e, JsonParser p) {
+        long at = e.getLocation() != null ? e.getLocation().getByteOffset() : p.currentLocation().getByteOffset();
+        String reason = e.getOriginalMessage().replaceAll("Source: REDACTED \\([^)]*\\); ", "");
+        return new MalformedMessageException("message is not valid JSON at offset " + at + " of the body: " + reason,
+                e);
+    }
+
+    /**
+     * Strict UTF-8 only. NUL bytes among the first four are rejected too: Jackson would take them
+     * for UTF-16 or UTF-32 text and decode it, although a DAP body is UTF-8 and JSON never has a
+     * raw NUL.
+     */
+    private static void checkEncoding(byte[] utf8, int offset, int length) throws MalformedMessageException {
+        for (int i = offset; i < offset + Math.min(4, length); i++) {
+            if (utf8[i] == 0) {
+                throw new MalformedMessageException("message has a NUL byte at offset " + (i - offset)
+                        + " of the body: DAP bodies are UTF-8 JSON (is this UTF-16 or UTF-32 text?)");
+            }
+        }
+        int bad = Utf8Check.firstInvalid(utf8, offset, length);
+        if (bad >= 0) {
+            throw new MalformedMessageException("message is not valid UTF-8 at offset " + (bad - offset)
+                    + " of the body: " + Utf8Check.describeInvalid(utf8, bad, offset + length));
+        }
+    }
+
+    /** What the top-level walk has seen: every field raw, in order, and the envelope's scalars typed. */
     private static final class Envelope {
-        private final Map<String, RawJson> raw = new LinkedHashMap<>();
+        private final Map<String, RawJson> fields = new LinkedHashMap<>();
         private Integer seq;
         private Integer requestSeq;
         private Boolean success;
@@ -82,102 +126,66 @@ final class MessageJson {
         private String command;
         private String event;
         private String message;
-        private boolean messageNull;
 
-        boolean takeScalar(String name, JsonToken token, JsonParser p) throws IOException {
+        /** Reads a scalar DAP defines when it has the expected JSON type; the caller checks duplicates. */
+        void takeScalar(String name, JsonToken token, JsonParser p) throws IOException {
             switch (name) {
                 case "seq":
-                    if (isInt(token, p)) {
-                        seq = once(name, seq, p.getIntValue());
-                        return true;
-                    }
-                    return false;
+                    seq = isInt(token, p) ? p.getIntValue() : null;
+                    break;
                 case "request_seq":
-                    if (isInt(token, p)) {
-                        requestSeq = once(name, requestSeq, p.getIntValue());
-                        return true;
-                    }
-                    return false;
+                    requestSeq = isInt(token, p) ? p.getIntValue() : null;
+                    break;
                 case "success":
-                    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-                        success = once(name, success, token == JsonToken.VALUE_TRUE);
-                        return true;
-                    }
-                    return false;
+                    success = token == JsonToken.VALUE_TRUE ? Boolean.TRUE
+                            : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+                    break;
                 case "type":
-                    if (token == JsonToken.VALUE_STRING) {
-                        type = once(name, type, p.getText());
-                        return true;
-                    }
-                    return false;
+                    type = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                    break;
                 case "command":
-                    if (token == JsonToken.VALUE_STRING) {
-                        command = once(name, command, p.getText());
-                        return true;
-                    }
-                    return false;
+                    command = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                    break;
                 case "event":
-                    if (token == JsonToken.VALUE_STRING) {
-                        event = once(name, event, p.getText());
-                        return true;
-                    }
-                    return false;
+                    event = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                    break;
                 case "message":
-                    if (token == JsonToken.VALUE_STRING) {
-                        message = once(name, message, p.getText());
-                        return true;
-                    }
-                    if (token == JsonToken.VALUE_NULL) {
-                        messageNull = true;
-                        return true;
-                    }
-                    return false;
+                    message = token == JsonToken.VALUE_STRING ? p.getText() : null;
+                    break;
                 default:
-                    return false;
-            }
-        }
-
-        void putRaw(String name, RawJson value) throws MalformedMessageException {
-            if (raw.put(name, value) != null) {
-                throw new MalformedMessageException("message has field '" + name + "' twice");
+                    break;
             }
         }
 
         DapMessage toMessage() throws MalformedMessageException {
             if (type == null) {
-                throw raw.containsKey("type") ? wrongType("type", "a string", raw.get("type"))
+                throw fields.containsKey("type") ? wrongType("message", "type", "a string", fields.get("type"))
                         : new MalformedMessageException("message has no 'type' field");
             }
             DapMessage.MessageType kind = DapMessage.MessageType.fromWireName(type);
             if (kind == null) {
-                throw new MalformedMessageException("message has unknown type '" + type
+                throw new MalformedMessageException("message has unknown type '" + abbreviate(type)
                         + "' (expected request, response or event)");
             }
-            int seqValue = required("seq", seq, "an integer", kind);
+            int seqValue = required("seq", seq, "a 32-bit integer", kind);
             switch (kind) {
-                case REQUEST: {
-                    String cmd = required("command", command, "a string", kind);
-                    RawJson arguments = raw.remove("arguments");
-                    keepUnmodelled();
-                    return new Request(seqValue, cmd, arguments, raw);
-                }
+                case REQUEST:
+                    return new Request(seqValue, required("command", command, "a string", kind),
+                            fields.get("arguments"), unmodelled(REQUEST_FIELDS));
                 case RESPONSE: {
-                    int rseq = required("request_seq", requestSeq, "an integer", kind);
+                    int rseq = required("request_seq", requestSeq, "a 32-bit integer", kind);
                     boolean ok = required("success", success, "a boolean", kind);
                     String cmd = required("command", command, "a string", kind);
-                    if (raw.containsKey("message")) {
-                        throw wrongType("message", "a string", raw.get("message"));
+                    RawJson rawMessage = fields.get("message");
+                    if (message == null && rawMessage != null && !rawMessage.isNull()) {
+                        throw wrongType("response", "message", "a string or null", rawMessage);
                     }
-                    RawJson body = raw.remove("body");
-                    keepUnmodelled();
-                    return new Response(seqValue, rseq, ok, cmd, message, body, raw);
+                    return new Response(seqValue, rseq, ok, cmd, message, fields.get("body"),
+                            unmodelled(RESPONSE_FIELDS));
                 }
-                default: {
-                    String name = required("event", event, "a string", kind);
-                    RawJson body = raw.remove("body");
-                    keepUnmodelled();
-                    return new Event(seqValue, name, body, raw);
-                }
+                default:
+                    return new Event(seqValue, required("event", event, "a string", kind),
+                            fields.get("body"), unmodelled(EVENT_FIELDS));
             }
         }
 
@@ -186,66 +194,38 @@ final class MessageJson {
             if (value != null) {
                 return value;
             }
-            RawJson wrong = raw.get(name);
+            RawJson wrong = fields.get(name);
             if (wrong != null) {
-                throw wrongType(name, expected, wrong);
+                throw wrongType(kind.wireName(), name, expected, wrong);
             }
             throw new MalformedMessageException(kind.wireName() + " has no '" + name + "' field");
         }
 
         /**
-         * Scalars that this kind of message does not define (a request's {@code event}, say) are
-         * kept like any unknown field, so forwarding the message loses nothing.
+         * Fields this kind of message does not model (a request's {@code event}, say, or an
+         * adapter's own key) are kept as the bytes they came as, so forwarding loses nothing.
          */
-        private void keepUnmodelled() {
-            DapMessage.MessageType kind = DapMessage.MessageType.fromWireName(type);
-            if (kind != DapMessage.MessageType.RESPONSE) {
-                keep("request_seq", requestSeq == null ? null : requestSeq.toString());
-                keep("success", success == null ? null : success.toString());
-                keep("message", message == null ? (messageNull ? "null" : null) : quote(message));
-            }
-            if (kind == DapMessage.MessageType.EVENT) {
-                keep("command", command == null ? null : quote(command));
-            } else {
-                keep("event", event == null ? null : quote(event));
-            }
-        }
-
-        private void keep(String name, String json) {
-            if (json != null) {
-                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-                raw.put(name, RawJson.adopt(bytes, 0, bytes.length));
-            }
-        }
-
-        private static String quote(String s) {
-            return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
+        private Map<String, RawJson> unmodelled(Set<String> modelled) {
+            Map<String, RawJson> other = new LinkedHashMap<>(fields);
+            other.keySet().removeAll(modelled);
+            return other;
         }
 
         private static boolean isInt(JsonToken token, JsonParser p) throws IOException {
             return token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
         }
-
-        private static <T> T once(String name, T previous, T value) throws MalformedMessageException {
-            if (previous != null) {
-                throw new MalformedMessageException("message has field '" + name + "' twice");
-            }
-            return value;
-        }
     }
 
-    private static MalformedMessageException wrongType(String name, String expected, RawJson raw) {
-        String text = raw.toString();
-        if (text.length() > 40) {
-            text = text.substring(0, 37) + "...";
-        }
-        return new MalformedMessageException("field '" + name + "' must be " + expected + ", got " + text);
+    private static MalformedMessageException wrongType(String what, String name, String expected, RawJson raw) {
+        return new MalformedMessageException(what + " field '" + name + "' must be " + expected + ", got "
+                + abbreviate(raw.toString()));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     private static String describe(JsonToken t) {
-        if (t == null) {
-            return "nothing";
-        }
         switch (t) {
             case START_ARRAY: return "an array";
             case VALUE_STRING: return "a string";
@@ -258,7 +238,14 @@ final class MessageJson {
         }
     }
 
+    /**
+     * Writes {@code message} as one JSON object.
+     *
+     * @throws IllegalArgumentException when {@code otherFields} holds a name the envelope itself
+     *     writes for this kind of message (the object would have that field twice)
+     */
     static void write(DapMessage message, OutputStream out) throws IOException {
+        checkOtherFields(message);
         out.write(SEQ);
         writeInt(out, message.seq());
         if (message instanceof Request r) {
@@ -289,6 +276,20 @@ final class MessageJson {
         out.write('}');
     }
 
+    private static void checkOtherFields(DapMessage message) {
+        if (message.otherFields().isEmpty()) {
+            return;
+        }
+        Set<String> written = message instanceof Request ? REQUEST_FIELDS
+                : message instanceof Response ? RESPONSE_FIELDS : EVENT_FIELDS;
+        for (String name : message.otherFields().keySet()) {
+            if (written.contains(name)) {
+                throw new IllegalArgumentException("otherFields of a " + message.type().wireName()
+                        + " must not hold '" + name + "': the envelope writes that field itself");
+            }
+        }
+    }
+
     private static void writeRaw(OutputStream out, byte[] name, RawJson value) throws IOException {
         if (value != null) {
             out.write(name);
@@ -296,26 +297,56 @@ final class MessageJson {
         }
     }
 
+    /**
+     * Writes a JSON string as UTF-8. An unpaired surrogate (which a peer can send escaped, e.g.
+     * {@code "\ud800"}) is written escaped again, so a message that was read can be forwarded.
+     */
     private static void writeString(OutputStream out, String s) throws IOException {
         out.write('"');
-        if (isPlainAscii(s)) {
-            for (int i = 0; i < s.length(); i++) {
-                out.write(s.charAt(i));
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                out.write(c);
+            } else if (c < 0x80) {
+                writeEscape(out, c);
+            } else if (c < 0x800) {
+                out.write(0xC0 | (c >> 6));
+                out.write(0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                out.write(0xF0 | (cp >> 18));
+                out.write(0x80 | ((cp >> 12) & 0x3F));
+                out.write(0x80 | ((cp >> 6) & 0x3F));
+                out.write(0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                writeEscape(out, c);
+            } else {
+                out.write(0xE0 | (c >> 12));
+                out.write(0x80 | ((c >> 6) & 0x3F));
+                out.write(0x80 | (c & 0x3F));
             }
-        } else {
-            out.write(JsonStringEncoder.getInstance().quoteAsUTF8(s));
         }
         out.write('"');
     }
 
-    private static boolean isPlainAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
-                return false;
-            }
+    private static void writeEscape(OutputStream out, char c) throws IOException {
+        out.write('\\');
+        switch (c) {
+            case '"': out.write('"'); return;
+            case '\\': out.write('\\'); return;
+            case '\n': out.write('n'); return;
+            case '\r': out.write('r'); return;
+            case '\t': out.write('t'); return;
+            case '\b': out.write('b'); return;
+            case '\f': out.write('f'); return;
+            default:
+                out.write('u');
+                out.write(HEX[(c >> 12) & 0xF]);
+                out.write(HEX[(c >> 8) & 0xF]);
+                out.write(HEX[(c >> 4) & 0xF]);
+                out.write(HEX[c & 0xF]);
         }
-        return true;
     }
 
     private static void writeInt(OutputStream out, int value) throws IOException {
