@@ -6,6 +6,7 @@ module dev.dapkit.server {
     requires transitive dev.dapkit.model;
     requires org.slf4j;
 
+    exports dev.dapkit.server;
     exports dev.dapkit.server.spi;
 
     uses dev.dapkit.server.spi.TargetProvider;

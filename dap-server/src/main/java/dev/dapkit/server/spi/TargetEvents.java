@@ -40,8 +40,31 @@ public interface TargetEvents {
     /** The session with the debuggee is over; the engine ends the DAP session. */
     void terminated();
 
-    /** A breakpoint changed: verified after a class loaded, moved, or failed. Its id is the engine's. */
+    /**
+     * A breakpoint changed: verified after a class loaded, moved, or failed. Its id is the engine's
+     * (from {@link LineBreakpoint#id()} and the like); lines are 1-based and the source path is the
+     * target's own. The client hears of it only when something it sees changed.
+     */
     void breakpointChanged(Breakpoint breakpoint);
+
+    /**
+     * The target set a breakpoint of its own accord (one the client did not ask for). The engine
+     * issues its id, returned here for the target to use in {@link #stopped} and
+     * {@link #breakpointChanged}, and tells the client (reason {@code new}).
+     *
+     * @return the id the engine issued; 0 from an implementation that is not an engine (e.g. a test
+     *     recorder keeping the default)
+     */
+    default int breakpointAdded(Breakpoint breakpoint) {
+        return 0;
+    }
+
+    /**
+     * The target removed a breakpoint (one it added, or one that can never be set again); the
+     * engine forgets its id and tells the client (reason {@code removed}).
+     */
+    default void breakpointRemoved(int breakpointId) {
+    }
 
     /** A module was loaded, changed or removed. */
     void module(ModuleEventArguments module);
