@@ -77,7 +77,7 @@ final class BreakpointHandlers {
                     rule(b.getCondition(), b.getHitCondition(), b.getLogMessage()), line, column, b));
         }
         List<BreakpointRegistry.Entry> entries = registry.replace(BreakpointRegistry.Kind.LINE,
-                groupOf(clientSource, targetSource), targetSource, specs);
+                groupOf(clientSource), clientSource, targetSource, specs);
         if (phase.isStarted()) {
             sync.pushLines(targetSource, entries);
         }
@@ -95,7 +95,7 @@ final class BreakpointHandlers {
                     null, null, b));
         }
         List<BreakpointRegistry.Entry> entries = registry.replace(BreakpointRegistry.Kind.FUNCTION,
-                BreakpointSync.FUNCTIONS, null, specs);
+                BreakpointSync.FUNCTIONS, null, null, specs);
         if (phase.isStarted()) {
             sync.pushFunctions(entries);
         }
@@ -112,7 +112,7 @@ final class BreakpointHandlers {
                     rule(b.getCondition(), b.getHitCondition(), null), null, null, b));
         }
         List<BreakpointRegistry.Entry> entries = registry.replace(BreakpointRegistry.Kind.DATA, BreakpointSync.DATA,
-                null, specs);
+                null, null, specs);
         if (phase.isStarted()) {
             sync.pushData(entries);
         }
@@ -169,13 +169,16 @@ final class BreakpointHandlers {
         return fromLines;
     }
 
-    /** Breakpoints are grouped by the source the client named, so each file's list replaces only its own. */
-    private static String groupOf(Source clientSource, Source targetSource) {
+    /**
+     * Breakpoints are grouped by the source as the client named it, so each file's list replaces
+     * only its own, and ids survive a path mapping that arrives later (with the launch).
+     */
+    private static String groupOf(Source clientSource) {
         Integer reference = clientSource.getSourceReference();
         if (reference != null && reference > 0) {
             return "source-ref:" + reference;
         }
-        return "source-path:" + targetSource.getPath();
+        return "source-path:" + clientSource.getPath() + (clientSource.getPath() == null ? ":" + clientSource.getName() : "");
     }
 
     private static <T> List<T> orEmpty(T[] values) {

@@ -44,15 +44,17 @@ final class BreakpointRegistry {
         final int id;
         final Kind kind;
         final String group;
+        final Source clientSource;
         final Source targetSource;
         final Spec spec;
         private int hits;
         private Breakpoint reported;
 
-        Entry(int id, Kind kind, String group, Source targetSource, Spec spec) {
+        Entry(int id, Kind kind, String group, Source clientSource, Source targetSource, Spec spec) {
             this.id = id;
             this.kind = kind;
             this.group = group;
+            this.clientSource = clientSource;
             this.targetSource = targetSource;
             this.spec = spec;
         }
@@ -71,10 +73,13 @@ final class BreakpointRegistry {
      * Replaces the breakpoints of one group (a source, or all function/data/exception breakpoints),
      * reusing the id of an entry with the same key.
      *
+     * @param clientSource the source as the client named it, for line breakpoints; else null
+     * @param targetSource the same source as the target knows it; else null
      * @param specs what the client asked for, in its order
      * @return the entries, in the client's order
      */
-    synchronized List<Entry> replace(Kind kind, String group, Source targetSource, List<Spec> specs) {
+    synchronized List<Entry> replace(Kind kind, String group, Source clientSource, Source targetSource,
+            List<Spec> specs) {
         Map<String, List<Entry>> old = new HashMap<>();
         for (Entry e : groups.getOrDefault(group, List.of())) {
             old.computeIfAbsent(e.spec.key(), k -> new ArrayList<>()).add(e);
@@ -84,7 +89,7 @@ final class BreakpointRegistry {
             List<Entry> same = old.get(spec.key());
             Entry previous = same == null || same.isEmpty() ? null : same.remove(0);
             int id = previous != null ? previous.id : nextId++;
-            Entry entry = new Entry(id, kind, group, targetSource, spec);
+            Entry entry = new Entry(id, kind, group, clientSource, targetSource, spec);
             if (previous != null) {
                 entry.reported = previous.reported;
                 if (Objects.equals(previous.spec.rule(), spec.rule())) {
@@ -107,7 +112,7 @@ final class BreakpointRegistry {
 
     /** A breakpoint the target created on its own; it gets a new id. */
     synchronized Entry addFromTarget(Source targetSource) {
-        Entry entry = new Entry(nextId++, Kind.TARGET, "target", targetSource,
+        Entry entry = new Entry(nextId++, Kind.TARGET, "target", null, targetSource,
                 new Spec("target", BreakpointRule.PLAIN, null, null, null));
         byId.put(entry.id, entry);
         groups.computeIfAbsent("target", g -> new ArrayList<>()).add(entry);

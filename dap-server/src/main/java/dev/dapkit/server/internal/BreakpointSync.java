@@ -40,13 +40,16 @@ final class BreakpointSync {
     private final TargetHolder target;
     private final BreakpointRegistry registry;
     private final BreakpointView view;
+    private final SourceTranslator sources;
     private final MessageSequencer sequencer;
     private ExceptionConfig exceptions;
 
-    BreakpointSync(TargetHolder target, BreakpointRegistry registry, BreakpointView view, MessageSequencer sequencer) {
+    BreakpointSync(TargetHolder target, BreakpointRegistry registry, BreakpointView view, SourceTranslator sources,
+            MessageSequencer sequencer) {
         this.target = target;
         this.registry = registry;
         this.view = view;
+        this.sources = sources;
         this.sequencer = sequencer;
     }
 
@@ -116,7 +119,8 @@ final class BreakpointSync {
             specs.add(new BreakpointRegistry.Spec(i < keys.size() ? keys.get(i) : "extra:" + i, BreakpointRule.PLAIN,
                     null, null, null));
         }
-        List<BreakpointRegistry.Entry> entries = registry.replace(BreakpointRegistry.Kind.EXCEPTION, EXCEPTIONS, null, specs);
+        List<BreakpointRegistry.Entry> entries = registry.replace(BreakpointRegistry.Kind.EXCEPTION, EXCEPTIONS, null, null,
+                specs);
         record(entries, answers == null ? List.of() : answers, "setExceptionBreakpoints");
         return entries;
     }
@@ -133,7 +137,7 @@ final class BreakpointSync {
                 continue;
             }
             switch (entries.get(0).kind) {
-                case LINE -> changed.addAll(pushLines(entries.get(0).targetSource, entries));
+                case LINE -> changed.addAll(replayLines(group, entries));
                 case FUNCTION -> changed.addAll(pushFunctions(entries));
                 case DATA -> changed.addAll(pushData(entries));
                 default -> { }
@@ -141,6 +145,16 @@ final class BreakpointSync {
         }
         pushExceptions();
         changed.forEach(e -> sendEvent(BreakpointEventArgumentsReason.CHANGED, view.toClient(e)));
+    }
+
+    /** Sends a source's breakpoints set before launch, with the path mapped as the launch says now. */
+    private List<BreakpointRegistry.Entry> replayLines(String group, List<BreakpointRegistry.Entry> entries)
+            throws TargetException {
+        BreakpointRegistry.Entry first = entries.get(0);
+        Source mapped = sources.toTarget(first.clientSource);
+        List<BreakpointRegistry.Entry> current = registry.replace(BreakpointRegistry.Kind.LINE, group, first.clientSource,
+                mapped, entries.stream().map(e -> e.spec).toList());
+        return pushLines(mapped, current);
     }
 
     /**

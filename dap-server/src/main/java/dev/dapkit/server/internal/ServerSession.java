@@ -72,7 +72,7 @@ public final class ServerSession implements DebugSession {
         SourceTranslator sources = new SourceTranslator(new PathMapper(), new SourceReferences(), localFileExists);
         BreakpointRegistry registry = new BreakpointRegistry();
         BreakpointView view = new BreakpointView(registry, sources, client);
-        BreakpointSync sync = new BreakpointSync(target, registry, view, sequencer);
+        BreakpointSync sync = new BreakpointSync(target, registry, view, sources, sequencer);
         this.output = new OutputBuffer(options.maxBufferedOutputBytes(), lane, sequencer);
         ProgressReporter progress = new ProgressReporter(client, lane, sequencer);
         this.reverse = new ClientRequests(sequencer, scheduler, options.requestTimeout());
