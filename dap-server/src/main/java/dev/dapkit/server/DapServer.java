@@ -136,7 +136,7 @@ public final class DapServer implements AutoCloseable {
                 options, executor, scheduler, throttle);
         sessions.add(session);
         notify(() -> listener.sessionStarted(session));
-        session.closeFuture().whenComplete((ok, cause) -> sessionEnded(session, cause));
+        session.onEnd(this::sessionEnded);
         session.start();
         if (shuttingDown.get()) {
             session.end();

@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class ServerSession implements DebugSession {
     private final AtomicBoolean terminatedSent = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile BiConsumer<ServerSession, Throwable> endListener = (session, cause) -> { };
 
     /**
      * Assembles a session; {@link #start()} begins it.
@@ -97,6 +99,14 @@ public final class ServerSession implements DebugSession {
         SessionDispatcher dispatcher = new SessionDispatcher(table, phase, responder, provider.id());
         this.router = new InboundRouter(id, open, lane, dispatcher,
                 new CancelHandling(open, responder, target, progress), reverse);
+    }
+
+    /**
+     * Sets what runs when the session has ended, before {@link #closeFuture()} completes (so that
+     * whoever waits on the future sees the server's bookkeeping done). Call before {@link #start()}.
+     */
+    public void onEnd(BiConsumer<ServerSession, Throwable> listener) {
+        this.endListener = listener;
     }
 
     /** Starts receiving; the session runs until its connection closes. */
@@ -165,6 +175,14 @@ public final class ServerSession implements DebugSession {
         }
     }
 
+    private void notifyEnd(Throwable cause) {
+        try {
+            endListener.accept(this, cause);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the end listener failed", id, e);
+        }
+    }
+
     private void connectionClosed(Throwable cause) {
         closing.set(true);
         phase.markEnding();
@@ -181,6 +199,7 @@ public final class ServerSession implements DebugSession {
             try {
                 release.releaseAfterConnectionLoss();
             } finally {
+                notifyEnd(cause);
                 if (cause == null) {
                     ended.complete(null);
                 } else {
