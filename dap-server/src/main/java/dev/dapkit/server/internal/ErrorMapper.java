@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private static final String LSP4J_RESPONSE_ERROR = "org.eclipse.lsp4j.jsonrpc.ResponseErrorException";
 
     /** The short reason DAP clients recognise for a cancelled request. */
     static final String CANCELLED = "cancelled";
@@ -63,8 +63,8 @@ final class ErrorMapper {
         } else if (cause instanceof UnsupportedOperationException) {
             error = RequestFailure.notSupported(request.command(), targetName).error();
             reason = null;
-        } else if (cause instanceof ResponseErrorException r) {
-            error = fromResponseError(r.getResponseError());
+        } else if (isLsp4jResponseError(cause)) {
+            error = EngineError.INTERNAL_ERROR.error(cause.getMessage() == null ? "the server failed" : cause.getMessage());
             reason = null;
         } else {
             LOG.error("target '{}' failed while handling '{}' (seq {})", targetName, request.command(), request.seq(), cause);
@@ -86,10 +86,13 @@ final class ErrorMapper {
         return Response.failure(request, reason != null ? reason : error.formatted(), Map.of("error", error.toMessage()));
     }
 
-    private static DapError fromResponseError(ResponseError error) {
-        String text = error == null || error.getMessage() == null ? "the server failed" : error.getMessage();
-        int id = error != null && error.getCode() > 0 ? error.getCode() : EngineError.INTERNAL_ERROR.id();
-        return DapError.of(id, text);
+    /**
+     * Whether {@code t} is LSP4J's {@code ResponseErrorException}, whose message is the error's text.
+     * Matched by name: its {@code ResponseError} cannot even be loaded without Gson, which dapkit
+     * keeps off the class path, so the class must not be touched unless one was really thrown.
+     */
+    private static boolean isLsp4jResponseError(Throwable t) {
+        return LSP4J_RESPONSE_ERROR.equals(t.getClass().getName());
     }
 
     private static Throwable unwrap(Throwable failure) {
