@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DapServerTest {
 
     @Test
-    void targetsAreFoundByIdThroughServiceLoader() {
+    void targetsAreFoundByIdThroughServiceLoader() throws Exception {
         try (DapServer server = DapServer.builder().target("test-loaded").build().start()) {
             assertNull(server.address(), "no connection source was given");
             InMemoryConnections.Pair pair = InMemoryConnections.pair();

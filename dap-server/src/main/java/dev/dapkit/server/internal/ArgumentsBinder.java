@@ -50,6 +50,22 @@ final class ArgumentsBinder {
         }
     }
 
+    /**
+     * The arguments of {@code request} as any reflected type, e.g. the {@code Map<String, Object>}
+     * that LSP4J's {@code launch} takes; classes are bound and checked as {@link #bind(Request, Class)} does.
+     */
+    static Object bind(Request request, java.lang.reflect.Type type) {
+        if (type instanceof Class<?> c) {
+            return bind(request, c);
+        }
+        RawJson raw = request.arguments() == null || request.arguments().isNull() ? EMPTY_OBJECT : request.arguments();
+        try {
+            return raw.bind(type);
+        } catch (IllegalArgumentException e) {
+            throw invalid(request, e.getMessage());
+        }
+    }
+
     private static RequestFailure invalid(Request request, String detail) {
         return RequestFailure.of(EngineError.INVALID_ARGUMENTS,
                 "invalid arguments for '" + request.command() + "' (seq " + request.seq() + "): " + detail);

@@ -30,7 +30,7 @@ class PathFallbackTest {
     void clientPathsMatchReportedTargetPathsBySuffixBothWays() {
         try (Fixture f = Fixture.of(() -> {
             DeviceTarget t = new DeviceTarget();
-            t.stack = List.of(new FakeFrame("main", "/flash/lib/main.py", 3));
+            t.stack = List.of(new FakeTarget.FakeFrame("main", "/flash/lib/main.py", 3));
             return t;
         })) {
             f.client.start("launch", null);
@@ -52,7 +52,7 @@ class PathFallbackTest {
         try (Fixture f = Fixture.of(FakeTarget::new)) {
             f.client.start("launch", null);
             LoadedSourceEventArguments loaded = new LoadedSourceEventArguments();
-            loaded.setReason("new");
+            loaded.setReason(org.eclipse.lsp4j.debug.LoadedSourceEventArgumentsReason.NEW);
             Source s = new Source();
             s.setPath("/opt/app/src/pkg/util.py");
             loaded.setSource(s);
