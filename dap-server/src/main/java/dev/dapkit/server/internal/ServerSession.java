@@ -10,6 +10,7 @@ import dev.dapkit.server.spi.TargetProvider;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -166,7 +167,12 @@ public final class ServerSession implements DebugSession {
     }
 
     private void scheduleClose() {
-        scheduler.schedule(this::closeConnection, options.terminateGrace().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(this::closeConnection, options.terminateGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The server has shut down its timer: there is no grace left to give.
+            closeConnection();
+        }
     }
 
     private void closeConnection() {
