@@ -1,5 +1,6 @@
 package dev.dapkit.server.internal;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dapkit.model.RawJson;
 import dev.dapkit.model.Request;
@@ -46,7 +47,7 @@ final class ArgumentsBinder {
         try {
             return raw.bind(type);
         } catch (IllegalArgumentException e) {
-            throw invalid(request, e.getMessage());
+            throw invalid(request, withField(e));
         }
     }
 
@@ -64,6 +65,24 @@ final class ArgumentsBinder {
         } catch (IllegalArgumentException e) {
             throw invalid(request, e.getMessage());
         }
+    }
+
+    /** The binder's message, with the field it failed on when the message does not name it already. */
+    private static String withField(IllegalArgumentException e) {
+        String message = e.getMessage();
+        if (!(e.getCause() instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return message;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : mapping.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        String field = path.toString();
+        return field.isEmpty() || message.contains("'" + field + "'") ? message : "field '" + field + "': " + message;
     }
 
     private static RequestFailure invalid(Request request, String detail) {

@@ -75,6 +75,7 @@ class ErrorsTest {
             Response wrongType = f.client.request("stackTrace", json("{'threadId': 'one'}"));
             assertError(EngineError.INVALID_ARGUMENTS.id(), wrongType);
             assertTrue(errorText(wrongType).startsWith("invalid arguments for 'stackTrace'"), errorText(wrongType));
+            assertTrue(errorText(wrongType).contains("threadId"), errorText(wrongType));
         }
     }
 

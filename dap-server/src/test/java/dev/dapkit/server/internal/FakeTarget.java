@@ -8,7 +8,6 @@ import dev.dapkit.server.spi.StepOptions;
 import dev.dapkit.server.spi.TargetContext;
 import dev.dapkit.server.spi.TargetException;
 import dev.dapkit.server.spi.TargetFrame;
-import dev.dapkit.server.spi.TargetProvider;
 import dev.dapkit.server.spi.TargetScope;
 import dev.dapkit.server.spi.TargetVariable;
 import dev.dapkit.server.spi.VariableContainer;
@@ -44,23 +43,6 @@ public class FakeTarget implements DebugTarget {
     public volatile Integer totalFrames = null;
     public volatile IntPredicate verifies = line -> true;
     public volatile Function<Integer, Integer> movesTo = line -> line;
-
-    /** A provider with id {@code fake} making targets with {@code factory}. */
-    public static TargetProvider provider(java.util.function.Supplier<? extends FakeTarget> factory) {
-        return new TargetProvider() {
-            @Override
-            public String id() {
-                return "fake";
-            }
-
-            @Override
-            public DebugTarget create(TargetContext context) {
-                FakeTarget target = factory.get();
-                target.context = context;
-                return target;
-            }
-        };
-    }
 
     public dev.dapkit.server.spi.TargetEvents events() {
         return context.events();
