@@ -1,0 +1,55 @@
+package dev.dapkit.server.internal;
+
+import dev.dapkit.model.DapMessage;
+import dev.dapkit.model.Request;
+import dev.dapkit.model.Response;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives a session's inbound messages on the connection's delivery thread and only routes them:
+ * requests onto the session thread (in arrival order), {@code cancel} to {@link CancelHandling} at
+ * once, responses to the reverse requests waiting for them. It never calls the target itself.
+ *
+ * <p>Called on the connection's delivery thread only.
+ */
+final class InboundRouter implements Consumer<DapMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundRouter.class);
+
+    private final String sessionId;
+    private final OpenRequests open;
+    private final SessionLane lane;
+    private final SessionDispatcher dispatcher;
+    private final CancelHandling cancels;
+    private final ClientRequests reverse;
+
+    InboundRouter(String sessionId, OpenRequests open, SessionLane lane, SessionDispatcher dispatcher,
+            CancelHandling cancels, ClientRequests reverse) {
+        this.sessionId = sessionId;
+        this.open = open;
+        this.lane = lane;
+        this.dispatcher = dispatcher;
+        this.cancels = cancels;
+        this.reverse = reverse;
+    }
+
+    @Override
+    public void accept(DapMessage message) {
+        if (message instanceof Request request) {
+            if (cancels.serves(request.command())) {
+                cancels.handle(request);
+                return;
+            }
+            PendingRequest pending = open.add(request);
+            if (pending.state() == PendingRequest.State.QUEUED) {
+                lane.submit(() -> dispatcher.run(pending));
+            }
+        } else if (message instanceof Response response) {
+            reverse.onResponse(response);
+        } else {
+            LOG.debug("{}: ignoring an event from the client: {}", sessionId, message);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.dapkit.server.internal;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session thread: runs a session's tasks (requests and target events) one at a time, in
+ * submission order, on an executor shared with other sessions. Each task happens-before the next,
+ * so the target sees calls from one thread at a time, as the SPI promises.
+ *
+ * <p>Thread-safe: {@link #submit} may be called from any thread and never blocks.
+ */
+final class SessionLane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionLane.class);
+
+    private final String name;
+    private final Executor executor;
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private boolean draining;
+
+    SessionLane(String name, Executor executor) {
+        this.name = name;
+        this.executor = executor;
+    }
+
+    /** Runs {@code task} after every task submitted before it. */
+    void submit(Runnable task) {
+        synchronized (tasks) {
+            tasks.add(task);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // An executor the application shut down too early: the session must still finish its
+            // tasks (answers, the target's release), so they run on a thread of their own.
+            LOG.warn("session {}: the executor refused the session thread; running its tasks on a fallback thread", name);
+            Thread fallback = new Thread(this::drain, "dapkit-session-fallback-" + name);
+            fallback.setDaemon(true);
+            fallback.start();
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable task;
+            synchronized (tasks) {
+                task = tasks.poll();
+                if (task == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                // Tasks answer their own failures; one that escapes is an engine bug, and must not stop the lane.
+                LOG.error("session {}: a task on the session thread failed", name, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.dapkit.server.internal;
+
+import dev.dapkit.model.Event;
+import dev.dapkit.server.spi.Progress;
+import dev.dapkit.server.spi.TargetEvents;
+import org.eclipse.lsp4j.debug.Breakpoint;
+import org.eclipse.lsp4j.debug.ContinuedEventArguments;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.LoadedSourceEventArguments;
+import org.eclipse.lsp4j.debug.Module;
+import org.eclipse.lsp4j.debug.ModuleEventArguments;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.ProcessEventArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.ThreadEventArguments;
+
+/**
+ * The engine's side of {@link TargetEvents}: each call becomes a task on the session thread, so
+ * events reach the client in call order, after the requests that came before them, with paths,
+ * lines and breakpoint ids translated. Stops pass through {@link BreakpointConditions}; stops and
+ * resumes update the {@link SuspendedState}; output goes through the bounded {@link OutputBuffer}.
+ *
+ * <p>Thread-safe: targets call it from any thread; no call blocks on the client.
+ */
+final class TargetEventSink implements TargetEvents {
+
+    /** What the session does when the target says the debuggee is gone. */
+    interface TerminationListener {
+        void targetTerminated();
+    }
+
+    private final SessionLane lane;
+    private final MessageSequencer sequencer;
+    private final OutputBuffer output;
+    private final SourceTranslator sources;
+    private final ClientProfile client;
+    private final SuspendedState suspended;
+    private final BreakpointConditions conditions;
+    private final BreakpointRegistry registry;
+    private final BreakpointSync breakpoints;
+    private final ProgressReporter progress;
+    private final TerminationListener termination;
+
+    TargetEventSink(SessionLane lane, MessageSequencer sequencer, OutputBuffer output, SourceTranslator sources,
+            ClientProfile client, SuspendedState suspended, BreakpointConditions conditions,
+            BreakpointRegistry registry, BreakpointSync breakpoints, ProgressReporter progress,
+            TerminationListener termination) {
+        this.lane = lane;
+        this.sequencer = sequencer;
+        this.output = output;
+        this.sources = sources;
+        this.client = client;
+        this.suspended = suspended;
+        this.conditions = conditions;
+        this.registry = registry;
+        this.breakpoints = breakpoints;
+        this.progress = progress;
+        this.termination = termination;
+    }
+
+    @Override
+    public void stopped(StoppedEventArguments stopped) {
+        lane.submit(() -> {
+            StoppedEventArguments shown = conditions.filter(stopped);
+            if (shown != null) {
+                int threadId = shown.getThreadId() == null ? 0 : shown.getThreadId();
+                suspended.stopped(threadId, Boolean.TRUE.equals(shown.getAllThreadsStopped()));
+                send("stopped", shown);
+            }
+        });
+    }
+
+    @Override
+    public void continued(int threadId, boolean allThreads) {
+        lane.submit(() -> {
+            suspended.resumed(threadId, allThreads);
+            ContinuedEventArguments body = new ContinuedEventArguments();
+            body.setThreadId(threadId);
+            body.setAllThreadsContinued(allThreads);
+            send("continued", body);
+        });
+    }
+
+    @Override
+    public void thread(ThreadEventArguments thread) {
+        lane.submit(() -> send("thread", thread));
+    }
+
+    @Override
+    public void output(OutputEventArguments out) {
+        out.setSource(sources.toClient(out.getSource()));
+        out.setLine(client.lines().lineToClient(out.getLine()));
+        out.setColumn(client.lines().columnToClient(out.getColumn()));
+        output.offer(out);
+    }
+
+    @Override
+    public void exited(int exitCode) {
+        lane.submit(() -> {
+            ExitedEventArguments body = new ExitedEventArguments();
+            body.setExitCode(exitCode);
+            send("exited", body);
+        });
+    }
+
+    @Override
+    public void terminated() {
+        lane.submit(termination::targetTerminated);
+    }
+
+    @Override
+    public void breakpointChanged(Breakpoint breakpoint) {
+        lane.submit(() -> breakpoints.targetChanged(breakpoint));
+    }
+
+    @Override
+    public int breakpointAdded(Breakpoint breakpoint) {
+        BreakpointRegistry.Entry entry = registry.addFromTarget(breakpoint.getSource());
+        lane.submit(() -> breakpoints.targetAdded(entry, breakpoint));
+        return entry.id;
+    }
+
+    @Override
+    public void breakpointRemoved(int breakpointId) {
+        lane.submit(() -> breakpoints.targetRemoved(breakpointId));
+    }
+
+    @Override
+    public void module(ModuleEventArguments module) {
+        lane.submit(() -> {
+            Module m = module.getModule();
+            if (m != null && m.getPath() != null) {
+                m.setPath(sources.pathToClient(m.getPath()));
+            }
+            send("module", module);
+        });
+    }
+
+    @Override
+    public void loadedSource(LoadedSourceEventArguments source) {
+        lane.submit(() -> {
+            source.setSource(sources.toClient(source.getSource()));
+            send("loadedSource", source);
+        });
+    }
+
+    @Override
+    public void process(ProcessEventArguments process) {
+        lane.submit(() -> send("process", process));
+    }
+
+    @Override
+    public Progress startProgress(String title, String message, boolean cancellable) {
+        return progress.start(title, message, cancellable);
+    }
+
+    private void send(String event, Object body) {
+        sequencer.send(Event.of(event, body));
+    }
+}

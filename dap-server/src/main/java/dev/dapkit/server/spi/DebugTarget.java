@@ -1,0 +1,101 @@
+package dev.dapkit.server.spi;
+
+import dev.dapkit.model.RawJson;
+import java.util.List;
+import org.eclipse.lsp4j.debug.Breakpoint;
+import org.eclipse.lsp4j.debug.Source;
+import org.eclipse.lsp4j.debug.Thread;
+
+/**
+ * The required core of a debugger backend. One instance serves one debug session; the engine
+ * creates it through a {@link TargetProvider}.
+ *
+ * <p>The engine calls these methods from one thread at a time (see the package documentation).
+ * Every method may throw {@link TargetException} to answer the request with a DAP error; any other
+ * exception is reported to the client as an internal error of the target, without a stack trace.
+ *
+ * <p>Order of calls: {@link #launch} or {@link #attach}; then the configuration requests
+ * ({@link #setLineBreakpoints} and the optional ones), each possibly several times; then
+ * {@link #configurationDone()}, after which the debuggee may run. The engine holds configuration
+ * that a client sends before {@code launch}/{@code attach} and replays it after.
+ */
+public interface DebugTarget {
+
+    /**
+     * Starts the debuggee. It must not run user code past its entry point before
+     * {@link #configurationDone()}, so that breakpoints set during configuration are hit.
+     *
+     * @param arguments the {@code launch} arguments exactly as the client sent them; bind them to
+     *     the target's own configuration type with {@link RawJson#bind(Class)}
+     */
+    void launch(RawJson arguments) throws TargetException;
+
+    /**
+     * Connects to a debuggee that is already running.
+     *
+     * @param arguments the {@code attach} arguments exactly as the client sent them
+     */
+    void attach(RawJson arguments) throws TargetException;
+
+    /** Configuration is complete: the debuggee may run (or go on running). */
+    void configurationDone() throws TargetException;
+
+    /** The debuggee's threads; their ids are the target's own and stay stable while a thread lives. */
+    List<Thread> threads() throws TargetException;
+
+    /**
+     * A page of a suspended thread's stack, top frame first.
+     *
+     * @param startFrame the index of the first frame to return (0 is the top)
+     * @param levels the most frames to return; 0 means all of them
+     */
+    StackTracePage stackTrace(int threadId, int startFrame, int levels) throws TargetException;
+
+    /** The scopes (locals, arguments, globals, ...) of a frame this target returned earlier. */
+    List<TargetScope> scopes(TargetFrame frame) throws TargetException;
+
+    /** A page of the children of a scope or structured value this target returned earlier. */
+    List<TargetVariable> variables(VariableContainer container, VariablesPage page) throws TargetException;
+
+    /**
+     * Resumes a thread, or every thread.
+     *
+     * @param allThreads whether every thread resumes; a target that can resume only all threads
+     *     ignores {@code false} and returns {@code true}
+     * @return whether every thread was resumed
+     */
+    boolean resume(int threadId, boolean allThreads) throws TargetException;
+
+    /** Steps over one line (or the {@link StepOptions#granularity() granularity} asked for) and reports {@code stopped}. */
+    void next(int threadId, StepOptions options) throws TargetException;
+
+    /** Steps into the call on the current line, stopping on the callee's first line. */
+    void stepIn(int threadId, StepOptions options) throws TargetException;
+
+    /** Runs until the current frame returns, stopping in the caller. */
+    void stepOut(int threadId, StepOptions options) throws TargetException;
+
+    /** Suspends a thread and reports {@code stopped} with reason {@code pause}. */
+    void pause(int threadId) throws TargetException;
+
+    /**
+     * Replaces every line breakpoint of one source file.
+     *
+     * @param source the file, with the target's own path (or a {@code sourceReference} the target issued)
+     * @param breakpoints the breakpoints to have; empty removes them all
+     * @return one entry per requested breakpoint, in the same order: at least {@code verified},
+     *     and the actual line when the target moved it; the engine fills in the ids
+     */
+    List<Breakpoint> setLineBreakpoints(Source source, List<LineBreakpoint> breakpoints) throws TargetException;
+
+    /**
+     * Ends this session's hold on the debuggee. Breakpoints have already been removed and the
+     * debuggee resumed by the engine when {@code terminateDebuggee} is false.
+     *
+     * @param terminateDebuggee whether the debuggee must end too
+     */
+    void disconnect(boolean terminateDebuggee) throws TargetException;
+
+    /** Asks the debuggee to end (gracefully where the target can); {@code terminated} follows. */
+    void terminate() throws TargetException;
+}
