@@ -127,8 +127,11 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
 
     @Override
     public void configurationDone() throws TargetException {
-        if (launch != null) {
-            vm.start(launch.args(), launch.stopOnEntry());
+        // a launched program starts once; an attached one is running already
+        LaunchSettings settings = launch;
+        launch = null;
+        if (settings != null) {
+            vm.start(settings.args(), settings.stopOnEntry());
         }
     }
 

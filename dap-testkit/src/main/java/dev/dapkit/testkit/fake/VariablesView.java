@@ -109,8 +109,12 @@ final class VariablesView {
         return ValueText.repr(key, PREVIEW_LIMIT);
     }
 
+    /** An expression for the child {@code name} ({@code [3]}, a key's text or a field) of {@code parent}. */
     private static String childName(ValueVariables parent, String name) {
         String base = PATH.matcher(parent.evaluateName()).matches() ? parent.evaluateName() : "(" + parent.evaluateName() + ")";
+        if (parent.value() instanceof List) {
+            return base + name;
+        }
         return parent.value() instanceof ObjectValue ? base + "." + name : base + "[" + name + "]";
     }
 

@@ -1,10 +1,10 @@
 package dev.dapkit.testkit.fake.internal;
 
 /**
- * What a debugger attached to a {@link Vm} hears. Called on debuggee threads (and on the caller of
- * {@link Vm#terminate()} or {@link Vm#detach()}), one call at a time; {@code stopped} is called
- * while the VM's lock is held, so that no resume can overtake it. Implementations must not block
- * and must not call back into the VM.
+ * What a debugger attached to a {@link Vm} hears, in the order it happens. Called on the debuggee
+ * thread that holds the turn (output of an evaluation: on the evaluating thread); {@code stopped},
+ * {@code threadStarted} and {@code threadExited} are called with the VM's lock held, so that no
+ * resume can overtake a stop. Implementations must not block and must not call back into the VM.
  */
 public interface VmListener {
 

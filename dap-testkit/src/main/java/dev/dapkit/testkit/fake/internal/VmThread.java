@@ -20,6 +20,7 @@ public final class VmThread implements Execution {
     private final int id;
     private final String name;
     private final List<Frame> stack = new ArrayList<>();
+    private boolean ranBefore;
 
     VmThread(Vm vm, int id, String name, Frame bottom) {
         this.vm = vm;
@@ -76,7 +77,11 @@ public final class VmThread implements Execution {
     @Override
     public void beforeStatement(Frame frame, Stmt statement) {
         boolean entry = frame.takeEntry();
-        vm.checkpoint(this, true, rules -> rules.atStatement(this, frame, statement, entry));
+        // a thread passes the baton on only after a statement of its own, so that when a new thread
+        // reaches its first statement (early or late) does not change the order threads run in
+        boolean yield = ranBefore;
+        ranBefore = true;
+        vm.checkpoint(this, yield, rules -> rules.atStatement(this, frame, statement, entry));
     }
 
     @Override
