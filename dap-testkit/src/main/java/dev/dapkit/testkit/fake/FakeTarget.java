@@ -60,7 +60,9 @@ import org.eclipse.lsp4j.debug.SteppingGranularity;
  * (stopping on its first statement with {@code "stopOnEntry": true}); {@code attach} attaches to the
  * running program of the provider. When any thread stops, every thread stops
  * ({@code allThreadsStopped}); {@code continue} resumes them all. Scopes are {@code Locals} and
- * {@code Globals}. Exception filters: {@code raised} and {@code uncaught} (on by default).
+ * {@code Globals} (at a file's top level the locals are the globals, as in Python). Exception
+ * filters: {@code raised} and {@code uncaught} (on by default). Sources that exist only on the
+ * "device" are served by {@link #source}.
  *
  * <p>Threading: the engine calls the request methods one at a time; {@link #cancelCurrentRequest()}
  * may come from another thread. Events come from the program's threads.
@@ -100,6 +102,7 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
             throw TargetErrors.cannotLoad(e.getMessage() + " (sources: " + all + ")");
         }
         vm.attach(new DebuggerEvents(context.events()));
+        useDefaultExceptionFilters();
         launch = settings;
         process(ProcessEventArgumentsStartMethod.LAUNCH);
     }
@@ -115,7 +118,13 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
                     : running + " is being debugged by another session");
         }
         vm = running.vm();
+        useDefaultExceptionFilters();
         process(ProcessEventArgumentsStartMethod.ATTACH);
+    }
+
+    /** Until the client sets exception breakpoints, the filters are as {@link #exceptionFilters()} shows them. */
+    private void useDefaultExceptionFilters() {
+        vm.setExceptionFilters(false, true);
     }
 
     private void process(ProcessEventArgumentsStartMethod how) {

@@ -91,6 +91,14 @@ class FakeTargetCapabilitiesTest {
     }
 
     @Test
+    void untilTheClientSetsFiltersTheDefaultOnesApply() throws Exception {
+        TargetDriver d = launch(RISKY, false);
+        assertEquals(List.of(false, true), d.target.exceptionFilters().stream().map(f -> f.getDefault_()).toList());
+        d.configurationDoneAndStop();
+        assertEquals("7", d.evaluate(1, "n"), "only the uncaught error stops");
+    }
+
+    @Test
     void withoutFiltersErrorsDoNotStop() throws Exception {
         TargetDriver d = launch(RISKY, false);
         d.target.setExceptionBreakpoints(List.of(), List.of(), List.of());

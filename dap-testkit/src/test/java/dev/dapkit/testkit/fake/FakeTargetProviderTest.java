@@ -29,12 +29,12 @@ class FakeTargetProviderTest {
         Files.writeString(main, "import helper\nprint(greeting)\n");
         Files.writeString(dir.resolve("helper.fake"), "greeting = \"hello from \" + \"disk\"\n");
         TargetDriver driver = new TargetDriver(ServiceLoader.load(TargetProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.id().equals("fake")).findFirst().orElseThrow()
-                instanceof FakeTargetProvider p ? p : new FakeTargetProvider());
+                .map(ServiceLoader.Provider::get).filter(p -> p.id().equals("fake")).findFirst().orElseThrow());
         String path = main.toString().replace('\\', '/');
         driver.target.launch(RawJson.from(Map.of("program", path)));
         driver.target.configurationDone();
         assertEquals("hello from disk\n", driver.context.awaitOutput("disk"));
         assertEquals(0, driver.context.await("exited", Integer.class, c -> true));
+        driver.close();
     }
 }

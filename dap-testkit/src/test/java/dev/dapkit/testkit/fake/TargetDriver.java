@@ -9,6 +9,7 @@ import dev.dapkit.server.spi.StepOptions;
 import dev.dapkit.server.spi.TargetException;
 import dev.dapkit.server.spi.TargetFrame;
 import dev.dapkit.server.spi.TargetScope;
+import dev.dapkit.server.spi.TargetProvider;
 import dev.dapkit.server.spi.TargetVariable;
 import dev.dapkit.server.spi.VariableContainer;
 import dev.dapkit.server.spi.VariablesPage;
@@ -45,7 +46,7 @@ final class TargetDriver implements AutoCloseable {
     final FakeTarget target;
     private int nextBreakpointId = 1;
 
-    TargetDriver(FakeTargetProvider provider) {
+    TargetDriver(TargetProvider provider) {
         target = (FakeTarget) provider.create(context);
     }
 

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** What the toy language's operators do to values; every misuse raises a {@link RaisedError}. Stateless. */
 final class Operators {
+
+    private static final Set<String> ORDERINGS = Set.of("<", "<=", ">", ">=");
 
     private Operators() {
     }
@@ -39,10 +42,10 @@ final class Operators {
             return a + b;
         }
         boolean ints = l instanceof Long && r instanceof Long;
-        if (!ints && !(l instanceof String && r instanceof String && op.matches("[<>]=?"))) {
+        if (!ints && !(l instanceof String && r instanceof String && ORDERINGS.contains(op))) {
             throw new RaisedError("cannot use " + op + " on " + ValueText.typeName(l) + " and " + ValueText.typeName(r));
         }
-        if (op.matches("[<>]=?")) {
+        if (ORDERINGS.contains(op)) {
             int c = ints ? Long.compare((Long) l, (Long) r) : ((String) l).compareTo((String) r);
             return op.equals("<") ? c < 0 : op.equals("<=") ? c <= 0 : op.equals(">") ? c > 0 : c >= 0;
         }
