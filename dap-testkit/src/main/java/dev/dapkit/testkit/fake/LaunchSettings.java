@@ -26,8 +26,7 @@ record LaunchSettings(String program, boolean stopOnEntry, List<String> args, Ma
         List<String> args = new ArrayList<>();
         tree.path("args").forEach(a -> args.add(a.asText()));
         Map<String, String> sources = new LinkedHashMap<>();
-        for (var it = tree.path("sources").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> file = it.next();
+        for (Map.Entry<String, JsonNode> file : tree.path("sources").properties()) {
             if (!file.getValue().isTextual()) {
                 throw TargetErrors.launchSettings("launch \"sources\" maps a target path to the file's text, "
                         + "but \"" + file.getKey() + "\" maps to " + file.getValue().getNodeType());

@@ -193,6 +193,16 @@ class FakeTargetTest {
     }
 
     @Test
+    void aProgramTerminatedBeforeConfigurationDoneNeverRuns() throws Exception {
+        TargetDriver d = launch("print(\"ran\")", false);
+        d.target.terminate();
+        assertEquals(FakeProgram.TERMINATED_EXIT_CODE, d.context.await("exited", Integer.class, c -> true));
+        d.context.await("terminated", String.class, t -> true);
+        d.target.configurationDone();
+        assertEquals("", d.context.output("stdout"));
+    }
+
+    @Test
     void requestsThatNeedAStoppedProgramSaySoWhileItRuns() throws Exception {
         TargetDriver d = launch("for i in range(1000000):\n    for j in range(1000000):\n        pass", false);
         d.target.configurationDone();

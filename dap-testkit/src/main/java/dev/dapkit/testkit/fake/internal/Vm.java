@@ -117,22 +117,28 @@ public final class Vm {
     }
 
     /**
-     * Starts the main thread. With {@code stopOnEntry} it stops before the first statement.
+     * Starts the main thread. With {@code stopOnEntry} it stops before the first statement. A
+     * program terminated before it started stays ended.
      *
      * @param args the value of the global {@code argv}
-     * @throws IllegalStateException when the program was started or ended before
+     * @throws IllegalStateException when the program was started before
      */
     public void start(List<String> args, boolean stopOnEntry) {
         VmThread main = locked(() -> {
-            if (started || scheduler.isEnding()) {
+            if (started) {
                 throw new IllegalStateException("the program " + mainPath + " was started before");
             }
             started = true;
+            if (scheduler.isEnding()) {
+                return null;
+            }
             interpreter.globals().put("argv", new ArrayList<Object>(args));
             rules.stopOnEntry(stopOnEntry);
             return join("main", interpreter.moduleFrame(files.get(mainPath)));
         });
-        main.start(interpreter);
+        if (main != null) {
+            main.start(interpreter);
+        }
     }
 
     void spawn(FunctionDef function, List<Object> arguments) {
