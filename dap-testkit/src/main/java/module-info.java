@@ -1,7 +1,8 @@
 /** Conformance suites for transports and targets, scripted peers, and DAP schema validation. */
 module dev.dapkit.testkit {
     requires transitive dev.dapkit.model;
-    requires dev.dapkit.server;
+    // the fake target's public types implement the target SPI
+    requires transitive dev.dapkit.server;
     requires dev.dapkit.client;
     requires transitive org.junit.jupiter.api;
     // json-schema-validator 1.5.9 ships a real module-info (META-INF/versions/9) under this name
@@ -10,4 +11,8 @@ module dev.dapkit.testkit {
 
     exports dev.dapkit.testkit;
     exports dev.dapkit.testkit.transport;
+    exports dev.dapkit.testkit.client;
+    exports dev.dapkit.testkit.fake;
+
+    provides dev.dapkit.server.spi.TargetProvider with dev.dapkit.testkit.fake.FakeTargetProvider;
 }
