@@ -26,14 +26,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
-import dev.dapkit.server.internal.FakeSessionState;
-import dev.dapkit.server.spi.FakeTargetSpi;
-import dev.dapkit.target.fake.FakeTargetPrinting;
-import dev.dapkit.target.fake.FakeTargetRefusing;
-import dev.dapkit.target.fake.FakeTargetUsingServerInternals;
-import dev.dapkit.target.fake.FakeTargetUsingSpi;
-import dev.dapkit.transport.tcp.internal.FakeTcpPipeline;
-import dev.dapkit.transport.tls.FakeTlsUsingTcpInternals;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.util.ArrayList;
@@ -315,17 +307,22 @@ class ArchitectureTest {
     @Nested
     class RulesCatchViolations {
 
-        private final JavaClasses fixtures = new ClassFileImporter().importClasses(
-                FakeTargetUsingServerInternals.class, FakeTargetUsingSpi.class, FakeTargetPrinting.class,
-                FakeTargetRefusing.class, FakeSessionState.class, FakeTargetSpi.class);
+        private static final String USING_SERVER_INTERNALS = "dev.dapkit.target.fake.FakeTargetUsingServerInternals";
+        private static final String USING_SPI = "dev.dapkit.target.fake.FakeTargetUsingSpi";
+        private static final String PRINTING = "dev.dapkit.target.fake.FakeTargetPrinting";
+        private static final String REFUSING = "dev.dapkit.target.fake.FakeTargetRefusing";
+        private static final String TLS_USING_TCP_INTERNALS = "dev.dapkit.transport.tls.FakeTlsUsingTcpInternals";
+
+        private final JavaClasses fixtures = ArchFixtures.compile(USING_SERVER_INTERNALS, USING_SPI, PRINTING,
+                REFUSING, "dev.dapkit.server.internal.FakeSessionState", "dev.dapkit.server.spi.FakeTargetSpi");
 
         @Test
         void targetUsingServerInternalsBreaksTheSpiRule() {
             EvaluationResult result = TARGETS_SEE_ONLY_THE_SERVER_SPI.evaluate(fixtures);
 
             assertTrue(result.hasViolation(), "a target using dev.dapkit.server.internal passed");
-            assertReportNames(result, FakeTargetUsingServerInternals.class);
-            assertReportOmits(result, FakeTargetUsingSpi.class);
+            assertReportNames(result, USING_SERVER_INTERNALS);
+            assertReportOmits(result, USING_SPI);
         }
 
         @Test
@@ -333,14 +330,14 @@ class ArchitectureTest {
             EvaluationResult result = noForeignInternals(Map.of()).evaluate(fixtures);
 
             assertTrue(result.hasViolation(), "a use of another module's internal package passed");
-            assertReportNames(result, FakeTargetUsingServerInternals.class);
-            assertReportOmits(result, FakeTargetUsingSpi.class);
+            assertReportNames(result, USING_SERVER_INTERNALS);
+            assertReportOmits(result, USING_SPI);
         }
 
         @Test
         void internalsAreAllowedOnlyWhereExportedToTheUsersModule() {
-            JavaClasses tlsUsingTcpInternals = new ClassFileImporter()
-                    .importClasses(FakeTlsUsingTcpInternals.class, FakeTcpPipeline.class);
+            JavaClasses tlsUsingTcpInternals = ArchFixtures.compile(TLS_USING_TCP_INTERNALS,
+                    "dev.dapkit.transport.tcp.internal.FakeTcpPipeline");
             Map<String, Set<String>> exportedToTls =
                     Map.of("dev.dapkit.transport.tcp.internal", Set.of("dev.dapkit.transport.tls"));
             Map<String, Set<String>> exportedToClient =
@@ -348,7 +345,7 @@ class ArchitectureTest {
 
             EvaluationResult notExported = noForeignInternals(Map.of()).evaluate(tlsUsingTcpInternals);
             assertTrue(notExported.hasViolation(), "transport-tls used a tcp internal that is not exported to it");
-            assertReportNames(notExported, FakeTlsUsingTcpInternals.class);
+            assertReportNames(notExported, TLS_USING_TCP_INTERNALS);
             assertTrue(noForeignInternals(exportedToClient).evaluate(tlsUsingTcpInternals).hasViolation(),
                     "an export to another module excused transport-tls");
             assertFalse(noForeignInternals(exportedToTls).evaluate(tlsUsingTcpInternals).hasViolation(),
@@ -360,8 +357,8 @@ class ArchitectureTest {
             EvaluationResult result = LIBRARIES_DO_NOT_USE_STANDARD_STREAMS.evaluate(fixtures);
 
             assertTrue(result.hasViolation(), "a library class calling System.out passed");
-            assertReportNames(result, FakeTargetPrinting.class);
-            assertReportOmits(result, FakeTargetUsingSpi.class);
+            assertReportNames(result, PRINTING);
+            assertReportOmits(result, USING_SPI);
         }
 
         @Test
@@ -369,20 +366,19 @@ class ArchitectureTest {
             EvaluationResult result = LIBRARIES_THROW_NO_GENERIC_EXCEPTIONS.evaluate(fixtures);
 
             assertTrue(result.hasViolation(), "a library class throwing UnsupportedOperationException passed");
-            assertReportNames(result, FakeTargetRefusing.class);
-            assertReportOmits(result, FakeTargetPrinting.class);
+            assertReportNames(result, REFUSING);
+            assertReportOmits(result, PRINTING);
         }
 
-        private void assertReportNames(EvaluationResult result, Class<?> offender) {
+        private void assertReportNames(EvaluationResult result, String offender) {
             String report = String.join("\n", result.getFailureReport().getDetails());
-            assertTrue(report.contains(offender.getName()), () -> "report does not name " + offender.getName()
-                    + ":\n" + report);
+            assertTrue(report.contains(offender), () -> "report does not name " + offender + ":\n" + report);
         }
 
-        private void assertReportOmits(EvaluationResult result, Class<?> innocent) {
+        private void assertReportOmits(EvaluationResult result, String innocent) {
             String report = String.join("\n", result.getFailureReport().getDetails());
-            assertFalse(report.contains(innocent.getName() + ">") || report.contains(innocent.getName() + "."),
-                    () -> "report blames " + innocent.getName() + ":\n" + report);
+            assertFalse(report.contains(innocent + ">") || report.contains(innocent + "."),
+                    () -> "report blames " + innocent + ":\n" + report);
         }
     }
 
