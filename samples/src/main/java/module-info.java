@@ -9,4 +9,7 @@ module dev.dapkit.samples {
     requires dev.dapkit.target.jvm;
     requires dev.dapkit.target.micropython;
     requires dev.dapkit.testkit;
+    requires org.slf4j;
+
+    exports dev.dapkit.samples.embedding;
 }
