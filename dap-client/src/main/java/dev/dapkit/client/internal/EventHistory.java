@@ -93,7 +93,7 @@ final class EventHistory {
     synchronized List<Event> events() {
         List<Event> events = new ArrayList<>(entries.size());
         entries.forEach(entry -> events.add(entry.event.event()));
-        return events;
+        return List.copyOf(events);
     }
 
     /** The names of the last {@code n} kept events, for a timeout message. */

@@ -62,7 +62,7 @@ final class EventHub {
         // The snapshot is taken now: a subscription made after this event arrived does not see it.
         List<Subscription> snapshot = List.copyOf(subscriptions);
         lane.execute(() -> {
-            listener.eventReceived(event);
+            tell(() -> listener.eventReceived(event), "eventReceived");
             for (Subscription subscription : snapshot) {
                 if (subscription.wants(received)) {
                     subscription.deliver(received);
@@ -73,7 +73,7 @@ final class EventHub {
 
     /** Tells the listener, in order with the events, of a response that matched no request. */
     void unmatched(Response response) {
-        lane.execute(() -> listener.unmatchedResponse(response));
+        lane.execute(() -> tell(() -> listener.unmatchedResponse(response), "unmatchedResponse"));
     }
 
     /** Subscribes to every event named {@code eventName}, with the raw event. */
@@ -132,7 +132,7 @@ final class EventHub {
         lane.execute(() -> {
             subscriptions.forEach(Subscription::deactivate);
             subscriptions.clear();
-            listener.closed(end.cause());
+            tell(() -> listener.closed(end.cause()), "closed");
         });
     }
 
@@ -144,6 +144,15 @@ final class EventHub {
                     + " registry; subscribe by event name instead, or register the event with MessageRegistry.toBuilder()");
         }
         return name;
+    }
+
+    /** Calls the listener; one that throws is logged, and the rest of the lane's work goes on. */
+    private void tell(Runnable call, String method) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("the client listener threw from {}", method, e);
+        }
     }
 
     private EventSubscription add(Subscription subscription) {

@@ -62,7 +62,7 @@ final class SerialExecutor implements Executor {
             try {
                 next.run();
             } catch (RuntimeException | Error e) {
-                LOG.warn("a task on the {} lane threw; going on with the next one", name, e);
+                LOG.warn("a task on the {} threw; going on with the next one", name, e);
             }
         }
     }

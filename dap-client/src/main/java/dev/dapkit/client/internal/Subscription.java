@@ -2,12 +2,16 @@ package dev.dapkit.client.internal;
 
 import dev.dapkit.client.EventSubscription;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One {@code onEvent} registration. Delivery checks {@link #isActive()} right before each call,
  * so a cancel that returned is never followed by a call that had not begun. Thread-safe.
  */
 final class Subscription implements EventSubscription {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
 
     private final String eventName;
     private final Consumer<ReceivedEvent> handler;
@@ -26,8 +30,13 @@ final class Subscription implements EventSubscription {
 
     /** Calls the handler unless cancelled; runs on the client's event lane. */
     void deliver(ReceivedEvent event) {
-        if (active) {
+        if (!active) {
+            return;
+        }
+        try {
             handler.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("a handler of '{}' events threw on seq {}; it stays subscribed", eventName, event.event().seq(), e);
         }
     }
 
