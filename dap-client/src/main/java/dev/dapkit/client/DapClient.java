@@ -217,8 +217,11 @@ public final class DapClient implements AutoCloseable {
     /**
      * Completes once the client has ended (closed by {@link #close()} or by the adapter): every
      * open request and wait has failed, the listener has been told, and whatever the client owns
-     * (its own executor and timer, an adapter process it started) has stopped. Each call returns
-     * a new dependent future.
+     * (its own executor and timer, an adapter process it started) has stopped. It completes
+     * normally after an orderly end (this client closed, or the adapter ended its stream between
+     * two messages) and exceptionally with the connection's failure otherwise (such as the
+     * decoder's {@link dev.dapkit.model.ProtocolException}). Each call returns a new dependent
+     * future.
      */
     public CompletableFuture<Void> closeFuture() {
         return core.closeFuture();

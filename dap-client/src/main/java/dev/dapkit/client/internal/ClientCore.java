@@ -93,7 +93,8 @@ public final class ClientCore {
 
     /** Starts reading from the connection. Called once, by the builder. */
     public void start() {
-        connection.closeFuture().whenComplete((ignored, cause) -> connectionClosed(cause));
+        connection.closeFuture().whenComplete((ignored, cause) -> connectionClosed(
+                cause == null ? null : ErrorResponses.unwrap(cause)));
         connection.start(this::receive);
         if (connection instanceof ProcessConnection process) {
             // A child that inherited the adapter's output can keep the pipe open after the adapter died.
@@ -189,7 +190,10 @@ public final class ClientCore {
         return !pending.isClosed();
     }
 
-    /** Completes when the client has ended: every future failed, the executor and the adapter process stopped. */
+    /**
+     * Completes when the client has ended: every future failed, the executor and the adapter
+     * process stopped; exceptionally with the connection's failure when it failed.
+     */
     public CompletableFuture<Void> closeFuture() {
         return terminated.copy();
     }
@@ -292,7 +296,13 @@ public final class ClientCore {
                 }
                 ended.complete(how);
                 events.closed(how);
-                release().whenComplete((ignored, failure) -> terminated.complete(null));
+                release().whenComplete((ignored, failure) -> {
+                    if (how.cause() == null) {
+                        terminated.complete(null);
+                    } else {
+                        terminated.completeExceptionally(how.cause());
+                    }
+                });
             });
         });
     }

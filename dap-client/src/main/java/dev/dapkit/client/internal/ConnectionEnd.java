@@ -90,7 +90,7 @@ final class ConnectionEnd {
 
     /** The failure for a request that was open when the connection ended. */
     ConnectionLostException forOpenRequest(String request) {
-        return exception(request + " got no response: " + summary);
+        return exception("the " + request + " got no response: " + summary);
     }
 
     /** The failure for a request made after the connection ended. */
