@@ -1,21 +1,17 @@
 package dev.dapkit.client;
 
+import dev.dapkit.client.internal.BoundedWait;
 import dev.dapkit.client.internal.OutputCollector;
+import dev.dapkit.client.internal.SessionConfiguration;
 import dev.dapkit.client.internal.Timeouts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.Capabilities;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
@@ -23,17 +19,12 @@ import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.DisconnectArguments;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.EvaluateArgumentsContext;
-import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
 import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopesArguments;
-import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
-import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
-import org.eclipse.lsp4j.debug.Source;
-import org.eclipse.lsp4j.debug.SourceBreakpoint;
 import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StepInArguments;
@@ -67,11 +58,10 @@ public final class ScriptedSession implements AutoCloseable {
 
     private final DapClient client;
     private final IDebugProtocolServer server;
-    private final Duration stepTimeout;
+    private final BoundedWait wait;
     private final OutputCollector output = new OutputCollector();
     private final EventSubscription outputSubscription;
-    private final Map<Path, TreeSet<Integer>> breakpoints = new LinkedHashMap<>();
-    private List<String> exceptionFilters;
+    private final SessionConfiguration configuration = new SessionConfiguration();
     private Capabilities capabilities;
     private boolean started;
     private Integer stoppedThread;
@@ -79,7 +69,7 @@ public final class ScriptedSession implements AutoCloseable {
     private ScriptedSession(DapClient client, Duration stepTimeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.server = client.server();
-        this.stepTimeout = Timeouts.check(stepTimeout, "step timeout");
+        this.wait = new BoundedWait(stepTimeout);
         this.outputSubscription = client.onEvent(OutputEventArguments.class, output::add);
     }
 
@@ -125,13 +115,13 @@ public final class ScriptedSession implements AutoCloseable {
      * @return the adapter's breakpoints for the file when sent now; empty when planned
      */
     public List<Breakpoint> breakpoint(Path source, int line) {
-        breakpoints.computeIfAbsent(normalized(source), p -> new TreeSet<>()).add(line);
-        return started ? sendBreakpoints(normalized(source)) : List.of();
+        configuration.addBreakpoint(normalized(source), line);
+        return started ? configuration.sendBreakpoints(server, normalized(source), wait) : List.of();
     }
 
     /** The exception filters to set during configuration (by default, the adapter's default ones). */
     public void exceptionBreakpoints(String... filters) {
-        exceptionFilters = List.of(filters);
+        configuration.exceptionFilters(List.of(filters));
     }
 
     /** Starts the debuggee with {@code launch} in the order DAP demands (see the class comment). */
@@ -267,9 +257,9 @@ public final class ScriptedSession implements AutoCloseable {
     /** Waits until the output of {@code category} contains {@code expected}; returns all of it. */
     public String awaitOutput(String category, String expected) {
         try {
-            if (!output.awaitContains(category, expected, stepTimeout)) {
-                throw new DapTimeoutException("the '" + category + "' output did not contain '" + expected
-                        + "' within " + Timeouts.describe(stepTimeout) + "; it is: " + output.text(category), stepTimeout);
+            if (!output.awaitContains(category, expected, wait.timeout())) {
+                throw new DapTimeoutException("the '" + category + "' output did not contain '" + expected + "' within "
+                        + Timeouts.describe(wait.timeout()) + "; it is: " + output.text(category), wait.timeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -329,15 +319,7 @@ public final class ScriptedSession implements AutoCloseable {
             initialized.cancel(false);
         }
         started = true;
-        for (Path source : breakpoints.keySet()) {
-            sendBreakpoints(source);
-        }
-        List<String> filters = exceptionFilters != null ? exceptionFilters : defaultExceptionFilters();
-        if (filters != null) {
-            SetExceptionBreakpointsArguments exceptions = new SetExceptionBreakpointsArguments();
-            exceptions.setFilters(filters.toArray(String[]::new));
-            await(server.setExceptionBreakpoints(exceptions), "the 'setExceptionBreakpoints' request");
-        }
+        configuration.sendAll(server, capabilities, wait);
         if (Boolean.TRUE.equals(capabilities.getSupportsConfigurationDoneRequest())) {
             await(server.configurationDone(new ConfigurationDoneArguments()), "the 'configurationDone' request");
         }
@@ -350,35 +332,6 @@ public final class ScriptedSession implements AutoCloseable {
         } else {
             target.completeExceptionally(failure);
         }
-    }
-
-    /** The filters the adapter marks {@code default}, as VS Code sends them; null when it offers none. */
-    private List<String> defaultExceptionFilters() {
-        ExceptionBreakpointsFilter[] offered = capabilities.getExceptionBreakpointFilters();
-        if (offered == null || offered.length == 0) {
-            return null;
-        }
-        List<String> filters = new ArrayList<>();
-        for (ExceptionBreakpointsFilter filter : offered) {
-            if (Boolean.TRUE.equals(filter.getDefault_())) {
-                filters.add(filter.getFilter());
-            }
-        }
-        return filters;
-    }
-
-    private List<Breakpoint> sendBreakpoints(Path source) {
-        Source file = new Source();
-        file.setPath(source.toString());
-        file.setName(source.getFileName().toString());
-        SetBreakpointsArguments arguments = new SetBreakpointsArguments();
-        arguments.setSource(file);
-        arguments.setBreakpoints(breakpoints.get(source).stream().map(line -> {
-            SourceBreakpoint breakpoint = new SourceBreakpoint();
-            breakpoint.setLine(line);
-            return breakpoint;
-        }).toArray(SourceBreakpoint[]::new));
-        return List.of(await(server.setBreakpoints(arguments), "setting breakpoints in " + source).getBreakpoints());
     }
 
     private StoppedEventArguments afterResume() {
@@ -404,26 +357,8 @@ public final class ScriptedSession implements AutoCloseable {
         }
     }
 
-    /** Waits for {@code future} at most the step timeout; failures come out as the client's exceptions. */
     private <T> T await(CompletableFuture<T> future, String what) {
-        try {
-            return future.get(stepTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(false);
-            throw new DapTimeoutException(what + " did not finish within " + Timeouts.describe(stepTimeout)
-                    + " (the session's step timeout)", stepTimeout);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof DapClientException failure) {
-                // Thrown on another thread: keep where the script was waiting, too.
-                failure.addSuppressed(new DapClientException("awaited here: " + what));
-                throw failure;
-            }
-            throw new DapClientException(what + " failed: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DapClientException("interrupted while waiting for " + what, e);
-        }
+        return wait.await(future, what);
     }
 
     private static Path normalized(Path source) {
