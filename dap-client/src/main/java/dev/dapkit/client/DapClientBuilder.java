@@ -10,6 +10,7 @@ import dev.dapkit.model.transport.DapTransports;
 import dev.dapkit.model.transport.StreamConnections;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class DapClientBuilder {
         Objects.requireNonNull(address, "address");
         try {
             return uri(new URI(address.strip()));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + address + "' is not an adapter address (" + e.getReason()
                     + "); write e.g. tcp://127.0.0.1:5678", e);
         }

@@ -3,7 +3,9 @@ package dev.dapkit.client;
 import dev.dapkit.client.internal.BoundedWait;
 import dev.dapkit.client.internal.OutputCollector;
 import dev.dapkit.client.internal.SessionConfiguration;
+import dev.dapkit.model.Event;
 import dev.dapkit.client.internal.Timeouts;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -302,7 +304,7 @@ public final class ScriptedSession implements AutoCloseable {
         if (started) {
             throw new IllegalStateException(command + " twice: the session has already started");
         }
-        CompletableFuture<dev.dapkit.model.Event> initialized = client.awaitEvent("initialized", e -> true,
+        CompletableFuture<Event> initialized = client.awaitEvent("initialized", e -> true,
                 Timeouts.NONE);
         CompletableFuture<Void> response = client.request(command, arguments, Void.class);
         // An adapter that rejects the start never sends 'initialized': whichever comes first decides.
@@ -371,7 +373,7 @@ public final class ScriptedSession implements AutoCloseable {
             if (Files.exists(reported) && Files.exists(expected)) {
                 return Files.isSameFile(reported, expected);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // fall back to comparing the names
         }
         return normalized(reported).equals(normalized(expected));

@@ -9,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dapkit.model.Event;
 import dev.dapkit.model.MalformedMessageException;
 import dev.dapkit.model.ProtocolException;
+import dev.dapkit.model.framing.FrameLimits;
 import dev.dapkit.model.framing.FramingException;
+import dev.dapkit.model.transport.StreamConnections;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +103,28 @@ class FaultsTest {
             adapter.writeRaw("Content-Length: 7\r\n\r\nnotjson");
             ExecutionException failed = assertThrows(ExecutionException.class, () -> threads.get(10, TimeUnit.SECONDS));
             assertInstanceOf(MalformedMessageException.class, failed.getCause().getCause());
+        }
+    }
+
+    @Test
+    void aRequestTooLargeToFrameFailsAloneAndTheConnectionStaysOpen() throws Exception {
+        Pipe inbound = Pipe.open();
+        Pipe outbound = Pipe.open();
+        DapClient client = DapClient.builder().connection(StreamConnections.of(
+                Channels.newInputStream(inbound.source()),
+                Channels.newOutputStream(outbound.sink()), "small frames",
+                FrameLimits.defaults().withMaxBodyBytes(100))).connect();
+        try {
+            CompletableFuture<Void> big = client.request("evaluate", Map.of("expression", "x".repeat(200)),
+                    Void.class);
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> big.get(10, TimeUnit.SECONDS));
+            DapClientException error = assertInstanceOf(DapClientException.class, failed.getCause());
+            assertTrue(error.getMessage().startsWith("the 'evaluate' request (seq 1) was not sent to small frames: "),
+                    error.getMessage());
+            assertInstanceOf(FramingException.class, error.getCause());
+            assertTrue(client.isOpen());
+        } finally {
+            client.close();
         }
     }
 

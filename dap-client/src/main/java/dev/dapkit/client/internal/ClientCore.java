@@ -1,6 +1,5 @@
 package dev.dapkit.client.internal;
 
-import dev.dapkit.client.ConnectionLostException;
 import dev.dapkit.client.DapClientException;
 import dev.dapkit.client.DapTimeoutException;
 import dev.dapkit.client.EventSubscription;
@@ -155,7 +154,9 @@ public final class ClientCore {
             return open.future();
         }
         sent.whenComplete((ignored, failure) -> {
-            if (failure != null && pending.abandon(open)) {
+            // A send refused because the connection closed is failed by connectionClosed, with the real cause.
+            if (failure != null && !(ErrorResponses.unwrap(failure) instanceof ConnectionClosedException)
+                    && pending.abandon(open)) {
                 open.fail(notSent(open, failure));
             }
         });
@@ -272,10 +273,8 @@ public final class ClientCore {
 
     private DapClientException notSent(OpenRequest<?> open, Throwable failure) {
         Throwable cause = ErrorResponses.unwrap(failure);
-        String text = "the " + open.describe() + " was not sent to " + description() + ": " + cause.getMessage();
-        return cause instanceof ConnectionClosedException
-                ? new ConnectionLostException(text, cause, null, "")
-                : new DapClientException(text, cause);
+        return new DapClientException("the " + open.describe() + " was not sent to " + description() + ": "
+                + cause.getMessage(), cause);
     }
 
     // ---- the end ------------------------------------------------------------------------------------

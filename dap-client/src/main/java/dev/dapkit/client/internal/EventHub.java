@@ -91,9 +91,8 @@ final class EventHub {
             try {
                 body = bodyType.cast(received.body(bodyType));
             } catch (IllegalArgumentException e) {
-                LOG.warn("event '{}' seq {} has a body that does not fit {}; its {} handler is skipped: {}",
-                        eventName, received.event().seq(), bodyType.getSimpleName(), bodyType.getSimpleName(),
-                        e.getMessage());
+                LOG.warn("event '{}' seq {} has a body that does not fit {}; a handler of it is skipped: {}",
+                        eventName, received.event().seq(), bodyType.getSimpleName(), e.getMessage());
                 return;
             }
             handler.accept(body);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dapkit.model.DapJson;
 import dev.dapkit.model.RawJson;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public final class RawArguments {
         if (arguments instanceof JsonNode || arguments instanceof Map || arguments instanceof Collection) {
             try {
                 byte[] bytes = AS_GIVEN.writeValueAsBytes(arguments);
-                return RawJson.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                return RawJson.parse(new String(bytes, StandardCharsets.UTF_8));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("cannot write the arguments (" + arguments.getClass().getName()
                         + ") as JSON: " + e.getOriginalMessage(), e);
