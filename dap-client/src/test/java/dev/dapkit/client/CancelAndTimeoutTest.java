@@ -151,10 +151,19 @@ class CancelAndTimeoutTest {
 
     /**
      * Proves the client sent nothing else: a request made now must be the next thing the adapter
-     * reads, since the client's messages arrive in the order they were sent.
+     * reads, since the client's messages arrive in the order they were sent. Then proves the
+     * client has handled everything the adapter sent before: the fence's response has been
+     * matched, and an event sent after it has passed the ordered event lane (where listener
+     * calls for earlier messages ran first).
      */
-    static void fence(ClientFixture f) {
-        f.client.request("fence", null, Void.class);
-        f.adapter.expectRequest("fence");
+    static void fence(ClientFixture f) throws Exception {
+        CompletableFuture<Void> answered = f.client.request("fence", null, Void.class);
+        f.adapter.respond(f.adapter.expectRequest("fence"), null);
+        answered.get(10, TimeUnit.SECONDS);
+        CompletableFuture<Void> lane = new CompletableFuture<>();
+        EventSubscription marker = f.client.onEvent("fenceMarker", e -> lane.complete(null));
+        f.adapter.event("fenceMarker", null);
+        lane.get(10, TimeUnit.SECONDS);
+        marker.cancel();
     }
 }
