@@ -149,7 +149,8 @@ public final class DapClientBuilder {
     /**
      * Records every message sent and received, with its final {@code seq}, to {@code trace}. The
      * consumer is called one entry at a time (sent messages in wire order) on the sending or the
-     * reading thread: keep it fast and do not block.
+     * reading thread, while the client holds its send lock: keep it fast, do not block, and do not
+     * call the client from it.
      */
     public DapClientBuilder trace(Consumer<TraceEntry> trace) {
         this.trace = Objects.requireNonNull(trace, "trace");
