@@ -1,0 +1,96 @@
+package dev.dapkit.client.internal;
+
+import dev.dapkit.client.DapClientException;
+import dev.dapkit.model.RawJson;
+import dev.dapkit.model.Response;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A request that has been sent and waits for its response: the caller's future, the type its
+ * response body binds to, and the timeout that gives up on it.
+ *
+ * <p>The future handed to the caller is this very future (not a dependent stage), so that the
+ * caller cancelling it is seen here and turned into a DAP {@code cancel}.
+ */
+final class OpenRequest<T> {
+
+    private static final Runnable NOTHING = () -> { };
+
+    private final String command;
+    private final Type bodyType;
+    private final Duration timeout;
+    private final CompletableFuture<T> future = new CompletableFuture<>();
+    private volatile int seq;
+    private volatile Runnable cancelTimeout = NOTHING;
+
+    OpenRequest(String command, Type bodyType, Duration timeout) {
+        this.command = command;
+        this.bodyType = bodyType;
+        this.timeout = timeout;
+    }
+
+    String command() {
+        return command;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    CompletableFuture<T> future() {
+        return future;
+    }
+
+    int seq() {
+        return seq;
+    }
+
+    void stamped(int seq) {
+        this.seq = seq;
+    }
+
+    void timeoutScheduled(Runnable cancel) {
+        this.cancelTimeout = cancel;
+    }
+
+    /** {@code 'stackTrace' request (seq 7)}, for messages. */
+    String describe() {
+        return "'" + command + "' request (seq " + seq + ")";
+    }
+
+    /** Completes the future from the response: its bound body, or the error it reports. */
+    void complete(Response response) {
+        cancelTimeout.run();
+        if (!response.success()) {
+            future.completeExceptionally(ErrorResponses.exceptionOf(response));
+            return;
+        }
+        T body;
+        try {
+            body = bindBody(response.body());
+        } catch (IllegalArgumentException e) {
+            future.completeExceptionally(new DapClientException("the response to the " + describe()
+                    + " has a body that does not fit " + bodyType.getTypeName() + ": " + e.getMessage(), e));
+            return;
+        }
+        future.complete(body);
+    }
+
+    void fail(Throwable failure) {
+        cancelTimeout.run();
+        future.completeExceptionally(failure);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T bindBody(RawJson body) {
+        if (bodyType == Void.class || body == null || body.isNull()) {
+            return null;
+        }
+        if (bodyType == RawJson.class) {
+            return (T) body;
+        }
+        return body.bind(bodyType);
+    }
+}
