@@ -13,6 +13,7 @@ module dev.dapkit.testkit {
     exports dev.dapkit.testkit.transport;
     exports dev.dapkit.testkit.client;
     exports dev.dapkit.testkit.fake;
+    exports dev.dapkit.testkit.target;
 
     provides dev.dapkit.server.spi.TargetProvider with dev.dapkit.testkit.fake.FakeTargetProvider;
 }

@@ -166,6 +166,17 @@ public final class ScriptedClient implements AutoCloseable {
     }
 
     /**
+     * Waits for the first event not yet taken, of any name, that {@code matches}: e.g. a
+     * {@code stopped} or an {@code exited}, whichever comes first. See
+     * {@link #awaitEvent(String, Predicate, Duration)}.
+     *
+     * @throws AssertionError when none comes in time or the connection closes first
+     */
+    public Event awaitEvent(Predicate<Event> matches, Duration timeout) {
+        return events.take(matches, timeout, () -> recent("no event that matches"));
+    }
+
+    /**
      * Waits for an event whose body binds to {@code bodyType} (e.g. {@code StoppedEventArguments}
      * for {@code stopped}) and {@code matches}; see {@link #awaitEvent(String, Predicate, Duration)}.
      *

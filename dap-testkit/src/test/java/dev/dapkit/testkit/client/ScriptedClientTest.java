@@ -130,6 +130,24 @@ class ScriptedClientTest {
     }
 
     @Test
+    void anAwaitForEventsOfAnyNameTakesTheFirstThatMatchesAndLeavesTheRest() {
+        adapter.on("continue", r -> {
+            adapter.emit("output", output("before"));
+            adapter.emit("stopped", stopped(1, "breakpoint"));
+            adapter.emit("exited", Map.of("exitCode", 3));
+            return Response.success(r, Map.of());
+        });
+        client.request("continue", Map.of("threadId", 1), Void.class, TIMEOUT);
+        Event first = client.awaitEvent(e -> e.event().equals("stopped") || e.event().equals("exited"), SHORT);
+        assertEquals("stopped", first.event(), "the first of either name, in arrival order");
+        assertEquals("exited", client.awaitEvent(e -> !e.event().equals("output"), SHORT).event());
+        assertEquals("before", client.awaitEvent("output", e -> true, SHORT).body(OutputEventArguments.class).getOutput(),
+                "an event no await matched stays for the next");
+        AssertionError none = assertThrows(AssertionError.class, () -> client.awaitEvent(e -> true, SHORT));
+        assertTrue(none.getMessage().contains("no event that matches"), none.getMessage());
+    }
+
+    @Test
     void eachEventGoesToOneAwaitAndAMissingOneFailsAfterTheTimeout() {
         adapter.on("evaluate", r -> {
             adapter.emit("output", output("one"));
