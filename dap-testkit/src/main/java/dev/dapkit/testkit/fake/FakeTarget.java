@@ -184,6 +184,12 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
         return true;
     }
 
+    /** Carries on what the stop cut short: a step in progress, or a pause asked for while it was stopped. */
+    @Override
+    public void resumeFilteredStop(int threadId, boolean allThreadsStopped) throws TargetException {
+        session("continue").resumeInterrupted();
+    }
+
     @Override
     public void next(int threadId, StepOptions options) throws TargetException {
         step("next", threadId, StepKind.OVER, options);
