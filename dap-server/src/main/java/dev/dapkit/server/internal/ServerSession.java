@@ -76,7 +76,7 @@ public final class ServerSession implements DebugSession {
         BreakpointView view = new BreakpointView(registry, sources, client);
         BreakpointSync sync = new BreakpointSync(target, registry, view, sources, sequencer);
         this.output = new OutputBuffer(options.maxBufferedOutputBytes(), lane, sequencer);
-        ProgressReporter progress = new ProgressReporter(client, lane, sequencer);
+        ProgressReporter progress = new ProgressReporter(client, sequencer);
         this.reverse = new ClientRequests(sequencer, scheduler, options.requestTimeout());
         TargetEventSink events = new TargetEventSink(lane, calls, sequencer, output, sources, client, suspended,
                 new BreakpointConditions(target, registry, output, sources, client), registry, sync, progress,
