@@ -16,12 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Conditions, hit conditions and logpoints for targets that cannot do them natively. On a
- * breakpoint stop the engine evaluates each hit breakpoint's condition (through the target's
- * {@link Evaluator}, on the stopped thread's top frame), counts the hit, tests the hit condition,
- * writes logpoint messages as {@code console} output, and, when no hit breakpoint wants a stop,
- * resumes the debuggee without the client ever seeing the stop. A condition that cannot be
- * evaluated stops, with the error shown as output, as VS Code's own adapters do.
+ * Conditions, hit conditions and logpoints for targets that cannot do them natively. On a stop
+ * that names hit breakpoints the engine evaluates each one's condition (through the target's
+ * {@link Evaluator}, on the stopped thread's top frame), counts the hit, tests the hit condition
+ * and writes logpoint messages as {@code console} output. When no hit breakpoint wants a stop and
+ * the stop's reason is a breakpoint kind, it lets the debuggee go on
+ * ({@code resumeFilteredStop}, which carries on a step in progress) without the client ever
+ * seeing the stop; a stop for any other reason (a step that landed on a breakpoint's line) is
+ * always shown. A condition that cannot be evaluated stops, with the error shown as output, as VS
+ * Code's own adapters do.
  *
  * <p>Called on the session thread only.
  */
@@ -32,6 +35,11 @@ final class BreakpointConditions {
     /** Values a condition may produce that mean false, across the languages targets debug. */
     private static final Set<String> FALSE_VALUES = Set.of("false", "0", "0.0", "null", "none", "nil", "undefined", "",
             "nan");
+
+    /** The stop reasons that are a breakpoint firing: only such stops may be resumed unseen. */
+    private static final Set<String> BREAKPOINT_REASONS = Set.of(StoppedEventArgumentsReason.BREAKPOINT,
+            StoppedEventArgumentsReason.FUNCTION_BREAKPOINT, StoppedEventArgumentsReason.DATA_BREAKPOINT,
+            StoppedEventArgumentsReason.INSTRUCTION_BREAKPOINT);
 
     private final TargetHolder target;
     private final BreakpointRegistry registry;
@@ -51,13 +59,12 @@ final class BreakpointConditions {
     /**
      * Applies the engine's checks to a stop.
      *
-     * @return the stop to show the client (with only the breakpoints that fired), or null when the
-     *     stop was suppressed and the debuggee resumed
+     * @return the stop to show the client (with only the breakpoints that fired, or none), or null
+     *     when the stop was suppressed and the debuggee went on
      */
     StoppedEventArguments filter(StoppedEventArguments stopped) {
         Integer[] ids = stopped.getHitBreakpointIds();
-        if (!StoppedEventArgumentsReason.BREAKPOINT.equals(stopped.getReason()) || ids == null || ids.length == 0
-                || !target.engineEvaluatesConditions()) {
+        if (ids == null || ids.length == 0 || !target.engineEvaluatesConditions()) {
             return stopped;
         }
         Integer threadId = stopped.getThreadId();
@@ -81,13 +88,11 @@ final class BreakpointConditions {
         if (!checked) {
             return stopped;
         }
-        if (firing.isEmpty()) {
-            if (resumeQuietly(threadId, Boolean.TRUE.equals(stopped.getAllThreadsStopped()))) {
-                return null;
-            }
-            return stopped;
+        if (firing.isEmpty() && BREAKPOINT_REASONS.contains(stopped.getReason())
+                && resumeQuietly(threadId, Boolean.TRUE.equals(stopped.getAllThreadsStopped()))) {
+            return null;
         }
-        stopped.setHitBreakpointIds(firing.toArray(Integer[]::new));
+        stopped.setHitBreakpointIds(firing.isEmpty() ? null : firing.toArray(Integer[]::new));
         return stopped;
     }
 
@@ -134,11 +139,11 @@ final class BreakpointConditions {
 
     private boolean resumeQuietly(Integer threadId, boolean allThreads) {
         try {
-            target.get().resume(threadId == null ? 0 : threadId, allThreads);
+            target.get().resumeFilteredStop(threadId == null ? 0 : threadId, allThreads);
             return true;
         } catch (TargetException | RuntimeException e) {
-            LOG.warn("target '{}' could not resume thread {} after a breakpoint whose condition was false; showing"
-                    + " the stop: {}", target.id(), threadId, e.toString());
+            LOG.warn("target '{}' could not go on after a breakpoint stop that no breakpoint wanted (thread {});"
+                    + " showing the stop: {}", target.id(), threadId, e.toString());
             return false;
         }
     }

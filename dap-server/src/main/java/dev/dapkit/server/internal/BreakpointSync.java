@@ -115,6 +115,11 @@ final class BreakpointSync {
         config.filters().forEach(f -> keys.add("filter:" + f));
         config.filterOptions().forEach(o -> keys.add("option:" + o.getFilterId()));
         int n = answers == null ? 0 : answers.size();
+        if (n != 0 && n != keys.size()) {
+            LOG.warn("target '{}' answered {} breakpoint(s) to 'setExceptionBreakpoints' for {} filter(s) and {} filter"
+                    + " option(s); expected none or one each", target.id(), n, config.filters().size(),
+                    config.filterOptions().size());
+        }
         for (int i = 0; i < n; i++) {
             specs.add(new BreakpointRegistry.Spec(i < keys.size() ? keys.get(i) : "extra:" + i, BreakpointRule.PLAIN,
                     null, null, null));

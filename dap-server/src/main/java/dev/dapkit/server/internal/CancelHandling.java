@@ -1,17 +1,17 @@
 package dev.dapkit.server.internal;
 
 import dev.dapkit.model.Request;
-import dev.dapkit.server.spi.CancellableRequests;
 import org.eclipse.lsp4j.debug.CancelArguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Handles {@code cancel} on arrival, outside the session thread's queue (it must overtake what it
- * cancels). A queued request is answered {@code cancelled} at once and never runs; a running one
- * is signalled through {@link CancellableRequests} (when the target implements it) and still
- * answered by its handler, with {@code cancelled} as its message if it then fails. A
- * {@code progressId} marks that progress cancelled.
+ * cancels). The request's own {@link CancelSignal} is set first, so a target that looks at it
+ * later still sees it. Then a queued request is answered {@code cancelled} at once and never runs;
+ * a running one is left to its handler, which answers it (with {@code cancelled} as its message if
+ * it then fails). It never calls the target; actions the target registered on the signal run here.
+ * A {@code progressId} marks that progress cancelled.
  *
  * <p>Called on the connection's delivery thread.
  */
@@ -24,13 +24,11 @@ final class CancelHandling {
 
     private final OpenRequests open;
     private final Responder responder;
-    private final TargetHolder target;
     private final ProgressReporter progress;
 
-    CancelHandling(OpenRequests open, Responder responder, TargetHolder target, ProgressReporter progress) {
+    CancelHandling(OpenRequests open, Responder responder, ProgressReporter progress) {
         this.open = open;
         this.responder = responder;
-        this.target = target;
         this.progress = progress;
     }
 
@@ -66,15 +64,6 @@ final class CancelHandling {
         pending.requestCancel();
         if (pending.skip()) {
             responder.cancelled(pending);
-            return;
-        }
-        if (pending.state() == PendingRequest.State.RUNNING && !pending.isAnswered()
-                && target.has(CancellableRequests.class)) {
-            try {
-                ((CancellableRequests) target.get()).cancelCurrentRequest();
-            } catch (RuntimeException e) {
-                LOG.warn("target '{}' failed to cancel {}: {}", target.id(), pending, e.toString());
-            }
         }
     }
 }

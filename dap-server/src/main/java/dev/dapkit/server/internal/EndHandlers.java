@@ -3,15 +3,21 @@ package dev.dapkit.server.internal;
 import dev.dapkit.server.spi.TargetException;
 import org.eclipse.lsp4j.debug.DisconnectArguments;
 import org.eclipse.lsp4j.debug.TerminateArguments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the end of a session: {@code terminate} (asks the debuggee to end) and
  * {@code disconnect} (lets go of the debuggee, detaching or terminating per DAP's default for
- * launch and attach, answers, then closes the connection).
+ * launch and attach, answers, then closes the connection). A detach always resumes the debuggee:
+ * {@code suspendDebuggee} is not honoured, as DAP allows when {@code supportSuspendDebuggee} is
+ * not advertised.
  *
  * <p>Called on the session thread only.
  */
 final class EndHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndHandlers.class);
 
     private final TargetHolder target;
     private final SessionPhase phase;
@@ -43,6 +49,10 @@ final class EndHandlers {
         launch.abandonWaitingLaunch();
         boolean terminate = arguments.getTerminateDebuggee() != null ? arguments.getTerminateDebuggee()
                 : phase.startKind() == SessionPhase.StartKind.LAUNCH;
+        if (Boolean.TRUE.equals(arguments.getSuspendDebuggee()) && !terminate) {
+            // DAP: honoured only with supportSuspendDebuggee, which the engine does not advertise
+            LOG.debug("'disconnect' asked to leave the debuggee suspended; not supported, so it resumes");
+        }
         Throwable failure = null;
         try {
             release.release(terminate);

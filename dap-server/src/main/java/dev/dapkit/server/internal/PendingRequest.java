@@ -24,10 +24,12 @@ final class PendingRequest {
     private final Request request;
     private final AtomicReference<State> state = new AtomicReference<>(State.QUEUED);
     private final AtomicBoolean answered = new AtomicBoolean();
+    private final CancelSignal cancellation;
     private volatile boolean cancelRequested;
 
     PendingRequest(Request request) {
         this.request = request;
+        this.cancellation = new CancelSignal("'" + request.command() + "' (seq " + request.seq() + ")");
     }
 
     Request request() {
@@ -56,9 +58,18 @@ final class PendingRequest {
         return state.compareAndSet(State.QUEUED, State.SKIPPED);
     }
 
-    /** Records that the client asked to cancel it. */
+    /**
+     * Records that the client asked to cancel it, and sets its signal, which the target may be
+     * watching (or will find set when it first looks).
+     */
     void requestCancel() {
         cancelRequested = true;
+        cancellation.cancel();
+    }
+
+    /** The signal the target sees while this request runs. */
+    CancelSignal cancellation() {
+        return cancellation;
     }
 
     /** Whether the client asked to cancel it. */

@@ -15,19 +15,20 @@ import org.eclipse.lsp4j.debug.ProgressUpdateEventArguments;
  * events, when the client said it supports progress reporting, and routes the client's
  * {@code cancel} with a {@code progressId} to the work's {@link Progress#isCancelled()}.
  *
- * <p>Thread-safe. Events go through the session thread, in order with the session's other events.
+ * <p>Thread-safe. Progress events are sent at once, not queued on the session thread: the work they
+ * report usually runs on that thread (an evaluation, a big variables page), so queued events would
+ * reach the client only after the work, too late to show or cancel it. They may therefore overtake
+ * other events still queued; a progress's own events keep their order, and none follows its end.
  */
 final class ProgressReporter {
 
     private final ClientProfile client;
-    private final SessionLane lane;
     private final MessageSequencer sequencer;
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final Map<String, ReportedProgress> running = new ConcurrentHashMap<>();
 
-    ProgressReporter(ClientProfile client, SessionLane lane, MessageSequencer sequencer) {
+    ProgressReporter(ClientProfile client, MessageSequencer sequencer) {
         this.client = client;
-        this.lane = lane;
         this.sequencer = sequencer;
     }
 
@@ -58,8 +59,7 @@ final class ProgressReporter {
     }
 
     private void emit(String event, Object body) {
-        Event e = Event.of(event, body);
-        lane.submit(() -> sequencer.send(e));
+        sequencer.send(Event.of(event, body));
     }
 
     private final class ReportedProgress implements Progress {
@@ -74,7 +74,7 @@ final class ProgressReporter {
         }
 
         @Override
-        public void update(String message, Double percentage) {
+        public synchronized void update(String message, Double percentage) {
             if (ended.get() || !shown) {
                 return;
             }
@@ -86,7 +86,7 @@ final class ProgressReporter {
         }
 
         @Override
-        public void end(String message) {
+        public synchronized void end(String message) {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }

@@ -5,9 +5,7 @@ import dev.dapkit.model.MessageRegistry;
 import dev.dapkit.model.transport.DapConnection;
 import dev.dapkit.server.DebugSession;
 import dev.dapkit.server.ServerOptions;
-import dev.dapkit.server.spi.CancellableRequests;
 import dev.dapkit.server.spi.TargetProvider;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,6 +41,7 @@ public final class ServerSession implements DebugSession {
     private final ClientRequests reverse;
     private final TargetRelease release;
     private final InboundRouter router;
+    private final CurrentCall calls = new CurrentCall();
     private final AtomicBoolean terminatedSent = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -77,9 +76,9 @@ public final class ServerSession implements DebugSession {
         BreakpointView view = new BreakpointView(registry, sources, client);
         BreakpointSync sync = new BreakpointSync(target, registry, view, sources, sequencer);
         this.output = new OutputBuffer(options.maxBufferedOutputBytes(), lane, sequencer);
-        ProgressReporter progress = new ProgressReporter(client, lane, sequencer);
+        ProgressReporter progress = new ProgressReporter(client, sequencer);
         this.reverse = new ClientRequests(sequencer, scheduler, options.requestTimeout());
-        TargetEventSink events = new TargetEventSink(lane, sequencer, output, sources, client, suspended,
+        TargetEventSink events = new TargetEventSink(lane, calls, sequencer, output, sources, client, suspended,
                 new BreakpointConditions(target, registry, output, sources, client), registry, sync, progress,
                 this::targetTerminated);
         TargetReverseRequests reverseForTarget = new TargetReverseRequests(client, reverse);
@@ -87,7 +86,8 @@ public final class ServerSession implements DebugSession {
                 throttle, scheduler, responder, phase, this::closeConnection);
         this.release = new TargetRelease(target, phase, sync, suspended);
         LaunchHandlers launch = new LaunchHandlers(target, provider,
-                arguments -> new SessionTargetContext(events, arguments, reverseForTarget), phase, client, sources, sync,
+                arguments -> new SessionTargetContext(events, arguments, reverseForTarget, calls), phase, client, sources,
+                sync,
                 suspended, access, responder, sequencer);
 
         HandlerTable table = new HandlerTable(MessageRegistry.standard());
@@ -97,9 +97,9 @@ public final class ServerSession implements DebugSession {
         new InspectionHandlers(target, suspended, sources, client).register(table);
         new SourceHandlers(target, sources).register(table);
         new BreakpointHandlers(target, registry, sync, view, sources, client, phase, suspended).register(table);
-        SessionDispatcher dispatcher = new SessionDispatcher(table, phase, responder, provider.id());
-        this.router = new InboundRouter(id, open, lane, dispatcher,
-                new CancelHandling(open, responder, target, progress), reverse);
+        SessionDispatcher dispatcher = new SessionDispatcher(table, phase, responder, provider.id(), calls);
+        this.router = new InboundRouter(id, open, lane, dispatcher, new CancelHandling(open, responder, progress),
+                reverse);
     }
 
     /**
@@ -192,14 +192,9 @@ public final class ServerSession implements DebugSession {
     private void connectionClosed(Throwable cause) {
         closing.set(true);
         phase.markEnding();
-        List<PendingRequest> running = open.closeAll();
-        if (!running.isEmpty() && target.has(CancellableRequests.class)) {
-            try {
-                ((CancellableRequests) target.get()).cancelCurrentRequest();
-            } catch (RuntimeException e) {
-                LOG.warn("{}: target '{}' failed to cancel {} after the connection closed", id, target.id(), running, e);
-            }
-        }
+        // nobody is left to read an answer: whatever the target is working on may stop
+        open.closeAll().forEach(PendingRequest::requestCancel);
+        calls.cancel();
         reverse.closeAll();
         lane.submit(() -> {
             try {

@@ -6,7 +6,8 @@ import dev.dapkit.server.EngineError;
  * Runs one request on the session thread: finds its handler, checks the session is far enough
  * along, binds the arguments and answers with what the handler returns, or with the error for
  * whatever it threw. Commands are looked up in the {@link HandlerTable}; nothing here looks at a
- * command's name.
+ * command's name. While the handler runs, the request's cancellation signal is the target's
+ * {@code currentRequest()}.
  *
  * <p>Called on the session thread only.
  */
@@ -16,12 +17,15 @@ final class SessionDispatcher {
     private final SessionPhase phase;
     private final Responder responder;
     private final String targetId;
+    private final CurrentCall calls;
 
-    SessionDispatcher(HandlerTable handlers, SessionPhase phase, Responder responder, String targetId) {
+    SessionDispatcher(HandlerTable handlers, SessionPhase phase, Responder responder, String targetId,
+            CurrentCall calls) {
         this.handlers = handlers;
         this.phase = phase;
         this.responder = responder;
         this.targetId = targetId;
+        this.calls = calls;
     }
 
     /** Runs {@code request} unless it was cancelled or dropped while queued. */
@@ -30,6 +34,7 @@ final class SessionDispatcher {
             return;
         }
         Object body;
+        CancelSignal outer = calls.begin(request.cancellation());
         try {
             HandlerTable.Entry<?> entry = handlers.find(request.command())
                     .orElseThrow(() -> unserved(request.command()));
@@ -41,6 +46,10 @@ final class SessionDispatcher {
                 throw fatal;
             }
             return;
+        } finally {
+            // the target's part is over (a deferred answer waits for the engine, not the target)
+            request.cancellation().finish();
+            calls.end(outer);
         }
         if (body != CommandHandler.DEFERRED) {
             responder.succeed(request, body);

@@ -20,7 +20,9 @@ import org.eclipse.lsp4j.debug.ThreadEventArguments;
  * lines and breakpoint ids translated. Stops pass through {@link BreakpointConditions}; stops and
  * resumes update the {@link SuspendedState}; output goes through the bounded {@link OutputBuffer}.
  *
- * <p>Thread-safe: targets call it from any thread; no call blocks on the client.
+ * <p>Thread-safe: targets call it from any thread; no call blocks on the client, and no call
+ * reaches the target (see {@link TargetEvents}: what an event leads the engine to ask the target
+ * is asked later, on the session thread).
  */
 final class TargetEventSink implements TargetEvents {
 
@@ -30,6 +32,7 @@ final class TargetEventSink implements TargetEvents {
     }
 
     private final SessionLane lane;
+    private final CurrentCall calls;
     private final MessageSequencer sequencer;
     private final OutputBuffer output;
     private final SourceTranslator sources;
@@ -41,11 +44,12 @@ final class TargetEventSink implements TargetEvents {
     private final ProgressReporter progress;
     private final TerminationListener termination;
 
-    TargetEventSink(SessionLane lane, MessageSequencer sequencer, OutputBuffer output, SourceTranslator sources,
-            ClientProfile client, SuspendedState suspended, BreakpointConditions conditions,
+    TargetEventSink(SessionLane lane, CurrentCall calls, MessageSequencer sequencer, OutputBuffer output,
+            SourceTranslator sources, ClientProfile client, SuspendedState suspended, BreakpointConditions conditions,
             BreakpointRegistry registry, BreakpointSync breakpoints, ProgressReporter progress,
             TerminationListener termination) {
         this.lane = lane;
+        this.calls = calls;
         this.sequencer = sequencer;
         this.output = output;
         this.sources = sources;
@@ -60,14 +64,16 @@ final class TargetEventSink implements TargetEvents {
 
     @Override
     public void stopped(StoppedEventArguments stopped) {
-        lane.submit(() -> {
+        // conditions call the target (stackTrace, evaluate, resumeFilteredStop): never here, on the
+        // caller's thread, which may hold the target's locks; always later, on the session thread
+        lane.submit(() -> calls.runInternal("the stop of thread " + stopped.getThreadId(), () -> {
             StoppedEventArguments shown = conditions.filter(stopped);
             if (shown != null) {
                 int threadId = shown.getThreadId() == null ? 0 : shown.getThreadId();
                 suspended.stopped(threadId, Boolean.TRUE.equals(shown.getAllThreadsStopped()));
                 send("stopped", shown);
             }
-        });
+        }));
     }
 
     @Override

@@ -66,6 +66,27 @@ public interface DebugTarget {
      */
     boolean resume(int threadId, boolean allThreads) throws TargetException;
 
+    /**
+     * Lets the debuggee go on after a stop that the engine decided not to show: a breakpoint
+     * whose condition was false or whose hit condition was not met, or a logpoint (see
+     * {@link TargetEvents#stopped}). Unlike {@link #resume}, which answers the user's
+     * {@code continue}, this must carry on whatever the thread was doing when it hit the
+     * breakpoint: a {@code next}, {@code stepIn} or {@code stepOut} in progress goes on and
+     * reports {@code stopped} (reason {@code step}) where it completes, and a {@code pause}
+     * that the engine passed on while the stop was being tested takes effect. The client never
+     * heard of the stop, so for it the step is still running.
+     *
+     * <p>The default calls {@code resume(threadId, allThreadsStopped)}, which is right only for a
+     * target that never steps past a breakpoint (one that finishes a step before it checks
+     * breakpoints, or that tests conditions itself with {@link NativeBreakpointConditions}).
+     *
+     * @param threadId the thread of the stop, as the target reported it
+     * @param allThreadsStopped whether the stop suspended every thread (its {@code allThreadsStopped})
+     */
+    default void resumeFilteredStop(int threadId, boolean allThreadsStopped) throws TargetException {
+        resume(threadId, allThreadsStopped);
+    }
+
     /** Steps over one line (or the {@link StepOptions#granularity() granularity} asked for) and reports {@code stopped}. */
     void next(int threadId, StepOptions options) throws TargetException;
 
@@ -92,7 +113,14 @@ public interface DebugTarget {
      * Ends this session's hold on the debuggee. Breakpoints have already been removed and the
      * debuggee resumed by the engine when {@code terminateDebuggee} is false.
      *
-     * @param terminateDebuggee whether the debuggee must end too
+     * <p>DAP's {@code suspendDebuggee} is not passed: the engine does not advertise
+     * {@code supportSuspendDebuggee}, and DAP says an adapter without that capability does not
+     * honour the flag, so a detach always leaves the debuggee running. Neither is {@code restart}:
+     * a restart by disconnect is a new session to the engine.
+     *
+     * @param terminateDebuggee whether the debuggee must end too: the client's
+     *     {@code terminateDebuggee}, or when it sent none, true for a launched debuggee and false
+     *     for an attached one
      */
     void disconnect(boolean terminateDebuggee) throws TargetException;
 

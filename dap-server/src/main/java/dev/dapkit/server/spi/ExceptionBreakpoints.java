@@ -23,7 +23,10 @@ public interface ExceptionBreakpoints {
      * @param filters ids of the enabled filters
      * @param filterOptions enabled filters with conditions (only when a filter supports conditions)
      * @param exceptionOptions finer configuration, when {@link #supportsExceptionOptions()}
-     * @return one breakpoint per filter and filter option, in that order (may be empty)
+     * @return what became of each filter, in DAP's order: one entry per element of {@code filters}
+     *     followed by one per element of {@code filterOptions}; or an empty list when the target
+     *     has nothing to say about them, and the response then lists no breakpoints. The engine
+     *     fills in the ids; a list of any other length is used as far as it goes, and logged
      */
     List<Breakpoint> setExceptionBreakpoints(List<String> filters, List<ExceptionFilterOptions> filterOptions,
             List<ExceptionOptions> exceptionOptions) throws TargetException;

@@ -15,13 +15,35 @@ import org.eclipse.lsp4j.debug.ThreadEventArguments;
  * <p>Thread-safe: call it from any thread, including the target's own event threads. Calls never
  * block on the client: output is buffered up to a bound (what overflows is counted and reported
  * once), other events are queued.
+ *
+ * <p>Not re-entrant: the engine never calls into the target from inside a method of this
+ * interface. Each call is queued and acted on later, on the session thread, after the call has
+ * returned; that includes the target calls an event leads to, such as the {@code stackTrace} and
+ * {@code evaluate} that test a breakpoint condition and the {@code resumeFilteredStop} after it.
+ * So a target may report while holding locks that its request methods also take, and may report
+ * from inside a request method (a {@code stopped} from within {@code next}, say).
  */
 public interface TargetEvents {
 
     /**
-     * The debuggee stopped. For a breakpoint stop, {@code hitBreakpointIds} holds the ids of
-     * {@link LineBreakpoint#id()} (and the other kinds); the engine then applies conditions, hit
-     * counts and logpoints it evaluates for the target, and may resume without telling the client.
+     * The debuggee stopped. Whenever the stop is at a place where breakpoints are set, whatever the
+     * reason, {@code hitBreakpointIds} holds their ids ({@link LineBreakpoint#id()} and the like),
+     * so that their hits are counted: a step that lands on a breakpoint's line reports reason
+     * {@code step} and that breakpoint's id.
+     *
+     * <p>Unless the target implements {@link NativeBreakpointConditions}, the engine then tests
+     * each hit breakpoint's condition (through {@link Evaluator}), counts the hit when it holds,
+     * tests the hit condition and writes logpoint messages. What it does with the stop depends on
+     * its reason:
+     * <ul>
+     *   <li>a breakpoint kind ({@code breakpoint}, {@code function breakpoint},
+     *       {@code data breakpoint}, {@code instruction breakpoint}): when no hit breakpoint wants
+     *       to stop (every condition false, hit condition unmet, or logpoint), the client never
+     *       hears of the stop and the engine calls {@link DebugTarget#resumeFilteredStop};
+     *   <li>any other reason ({@code step}, {@code entry}, {@code pause}, {@code exception}, ...):
+     *       the stop is always shown; the hits are counted and logpoints written all the same.
+     * </ul>
+     * Either way the client sees in {@code hitBreakpointIds} only the breakpoints that fired.
      */
     void stopped(StoppedEventArguments stopped);
 

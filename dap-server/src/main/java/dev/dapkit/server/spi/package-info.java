@@ -12,10 +12,16 @@
  *
  * <h2>Threading</h2>
  * The engine calls a target from one session thread at a time: a target need not synchronize its
- * request methods against each other. The single exception is
- * {@link dev.dapkit.server.spi.CancellableRequests#cancelCurrentRequest()}, which arrives on another
- * thread while a request runs. Targets report what happens in the debuggee through
- * {@link dev.dapkit.server.spi.TargetEvents}, which may be called from any thread.
+ * request methods against each other. Targets report what happens in the debuggee through
+ * {@link dev.dapkit.server.spi.TargetEvents}, which may be called from any thread and never calls
+ * back into the target: the engine queues each event and acts on it on the session thread.
+ *
+ * <h2>Cancellation</h2>
+ * The engine answers a {@code cancel} of a request that has not started yet for every target. A
+ * request already running ends early only if the target cooperates: it takes the request's
+ * {@link dev.dapkit.server.spi.RequestCancellation} from
+ * {@link dev.dapkit.server.spi.TargetContext#currentRequest()} and polls it or registers an action
+ * on it. Each request has its own signal, so a cancel is never lost nor applied to the wrong request.
  *
  * <h2>Values</h2>
  * DAP data keeps LSP4J Debug's model classes ({@code StackFrame}, {@code Variable},

@@ -6,7 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import dev.dapkit.server.spi.CancellableRequests;
 import dev.dapkit.server.spi.CompletionProvider;
 import dev.dapkit.server.spi.DataBreakpoints;
 import dev.dapkit.server.spi.DebugTarget;
@@ -101,7 +100,6 @@ class CapabilitiesBuilderTest {
                 Arguments.of(List.of(GranularStepping.class), List.of("supportsSteppingGranularity")),
                 Arguments.of(List.of(SingleThreadExecution.class), List.of("supportsSingleThreadExecutionRequests")),
                 Arguments.of(List.of(ExceptionBreakpoints.class), List.of("supportsExceptionFilterOptions")),
-                Arguments.of(List.of(CancellableRequests.class), List.of()),
                 Arguments.of(List.of(SourceProvider.class), List.of()));
     }
 

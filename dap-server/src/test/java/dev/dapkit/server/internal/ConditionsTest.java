@@ -42,13 +42,13 @@ class ConditionsTest {
     }
 
     /** Sends an output event after whatever the target did, so the client knows the engine got that far. */
-    private static void marker(FakeTarget target, String text) {
+    static void marker(FakeTarget target, String text) {
         OutputEventArguments o = new OutputEventArguments();
         o.setOutput(text);
         target.events().output(o);
     }
 
-    private static int setOne(Fixture f, String breakpoint) {
+    static int setOne(Fixture f, String breakpoint) {
         return body(f.client.ok("setBreakpoints", json(MAIN + breakpoint + "]}"))).path("breakpoints").get(0)
                 .path("id").asInt();
     }
@@ -66,7 +66,8 @@ class ConditionsTest {
             assertFalse(f.client.hasEvent("stopped"), "the client saw a stop whose condition was false");
             assertEquals(List.of("evaluate flag BREAKPOINT_CONDITION in main"), target.calls("evaluate"));
             assertEquals(List.of("stackTrace 1 0 1"), target.calls("stackTrace"), "the top frame only");
-            assertEquals(List.of("resume 1 true"), target.calls("resume"));
+            assertEquals(List.of("resumeFilteredStop 1 true"), target.calls("resume"),
+                    "not a plain resume: the target must carry on what the thread was doing");
         }
     }
 
@@ -95,7 +96,7 @@ class ConditionsTest {
             marker(target, "done\n");
             f.client.event("output", b -> b.path("output").asText().equals("done\n"));
             assertEquals(2, f.client.events("stopped").size(), "hits 2 and 4 stop");
-            assertEquals(2, target.calls("resume").size(), "hits 1 and 3 resume quietly");
+            assertEquals(2, target.calls("resumeFilteredStop").size(), "hits 1 and 3 resume quietly");
             assertTrue(target.calls("evaluate").isEmpty(), "a hit condition needs no evaluator");
         }
     }
@@ -145,7 +146,7 @@ class ConditionsTest {
             marker(target, "after\n");
             f.client.event("output", b -> b.path("output").asText().equals("after\n"));
             assertFalse(f.client.hasEvent("stopped"));
-            assertEquals(List.of("resume 1 true"), target.calls("resume"));
+            assertEquals(List.of("resumeFilteredStop 1 true"), target.calls("resume"));
             assertEquals(List.of("evaluate x LOG_MESSAGE in main", "evaluate nope LOG_MESSAGE in main"),
                     target.calls("evaluate"));
         }

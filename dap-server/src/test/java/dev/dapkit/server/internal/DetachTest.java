@@ -87,4 +87,32 @@ class DetachTest {
             verify(target, never()).resume(anyInt(), anyBoolean());
         }
     }
+
+    @Test
+    void suspendDebuggeeIsNotHonouredTheDebuggeeResumesAndTheDetachSucceeds() throws Exception {
+        DebugTarget target = mockTarget();
+        try (Fixture f = Fixture.of(() -> target)) {
+            f.client.start("attach", null);
+            StoppedEventArguments stopped = new StoppedEventArguments();
+            stopped.setReason("pause");
+            stopped.setThreadId(5);
+            f.context().events().stopped(stopped);
+            f.client.event("stopped");
+
+            f.client.ok("disconnect", json("{'terminateDebuggee': false, 'suspendDebuggee': true}"));
+            f.client.awaitClosed();
+            InOrder order = inOrder(target);
+            order.verify(target).resume(5, true);
+            order.verify(target).disconnect(false);
+        }
+    }
+
+    @Test
+    void theCapabilitiesDoNotOfferSuspendDebuggee() {
+        try (Fixture f = Fixture.of(FakeTarget::new)) {
+            com.fasterxml.jackson.databind.JsonNode caps = TestClient.body(f.client.initialize(null));
+            org.junit.jupiter.api.Assertions.assertFalse(caps.path("supportSuspendDebuggee").asBoolean(),
+                    "the engine would have to honour suspendDebuggee: " + caps);
+        }
+    }
 }

@@ -50,24 +50,23 @@ public class FakeTarget implements DebugTarget {
 
     /** Reports a breakpoint stop on the fake thread. */
     public void stopAtBreakpoint(int... ids) {
-        StoppedEventArguments stopped = new StoppedEventArguments();
-        stopped.setReason("breakpoint");
-        stopped.setThreadId(THREAD);
-        stopped.setAllThreadsStopped(true);
-        Integer[] boxed = new Integer[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            boxed[i] = ids[i];
-        }
-        stopped.setHitBreakpointIds(boxed);
-        events().stopped(stopped);
+        stop("breakpoint", ids);
     }
 
     /** Reports a stop for another reason. */
     public void stop(String reason) {
+        stop(reason, new int[0]);
+    }
+
+    /** Reports a stop for {@code reason} at a place where the breakpoints {@code ids} are set. */
+    public void stop(String reason, int... ids) {
         StoppedEventArguments stopped = new StoppedEventArguments();
         stopped.setReason(reason);
         stopped.setThreadId(THREAD);
         stopped.setAllThreadsStopped(true);
+        if (ids.length > 0) {
+            stopped.setHitBreakpointIds(java.util.Arrays.stream(ids).boxed().toArray(Integer[]::new));
+        }
         events().stopped(stopped);
     }
 
@@ -124,6 +123,11 @@ public class FakeTarget implements DebugTarget {
     public boolean resume(int threadId, boolean allThreads) throws TargetException {
         calls.add("resume " + threadId + " " + allThreads);
         return allThreads;
+    }
+
+    @Override
+    public void resumeFilteredStop(int threadId, boolean allThreadsStopped) throws TargetException {
+        calls.add("resumeFilteredStop " + threadId + " " + allThreadsStopped);
     }
 
     @Override

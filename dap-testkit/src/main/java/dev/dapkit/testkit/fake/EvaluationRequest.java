@@ -1,34 +1,33 @@
 package dev.dapkit.testkit.fake;
 
 import dev.dapkit.server.spi.Progress;
+import dev.dapkit.server.spi.RequestCancellation;
 import dev.dapkit.server.spi.TargetEvents;
 import dev.dapkit.testkit.fake.internal.EvaluationControl;
 
 /**
- * One evaluation: whether the client cancelled it (through the request or its progress), and its
- * progress, which starts to show once a long builtin has worked a while. Cancelling is thread-safe;
- * the rest runs on the evaluating thread.
+ * One evaluation: whether the client cancelled it (the request, through the engine's signal, or its
+ * progress), and its progress, which starts to show once a long builtin has worked a while. Runs on
+ * the evaluating thread; the signals it reads are thread-safe.
  */
 final class EvaluationRequest implements EvaluationControl {
 
     private final TargetEvents events;
     private final String expression;
-    private volatile boolean cancelled;
+    private final RequestCancellation request;
     private Progress progress;
     private long percent = -1;
 
-    EvaluationRequest(TargetEvents events, String expression) {
+    /** @param request the signal of the request that asked for the evaluation */
+    EvaluationRequest(TargetEvents events, String expression, RequestCancellation request) {
         this.events = events;
         this.expression = expression;
-    }
-
-    void cancel() {
-        cancelled = true;
+        this.request = request;
     }
 
     @Override
     public boolean cancelled() {
-        return cancelled || progress != null && progress.isCancelled();
+        return request.isCancelled() || progress != null && progress.isCancelled();
     }
 
     @Override

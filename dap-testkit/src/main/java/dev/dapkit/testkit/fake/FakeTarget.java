@@ -1,7 +1,6 @@
 package dev.dapkit.testkit.fake;
 
 import dev.dapkit.model.RawJson;
-import dev.dapkit.server.spi.CancellableRequests;
 import dev.dapkit.server.spi.DebugTarget;
 import dev.dapkit.server.spi.EvaluationContext;
 import dev.dapkit.server.spi.Evaluator;
@@ -23,7 +22,6 @@ import dev.dapkit.server.spi.VariableContainer;
 import dev.dapkit.server.spi.VariableSetter;
 import dev.dapkit.server.spi.VariablesPage;
 import dev.dapkit.testkit.fake.internal.ControlSignal;
-import dev.dapkit.testkit.fake.internal.EvaluationControl;
 import dev.dapkit.testkit.fake.internal.Expr;
 import dev.dapkit.testkit.fake.internal.Frame;
 import dev.dapkit.testkit.fake.internal.LoadException;
@@ -36,7 +34,6 @@ import dev.dapkit.testkit.fake.internal.ValueText;
 import dev.dapkit.testkit.fake.internal.Vm;
 import dev.dapkit.testkit.fake.internal.VmThread;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.ExceptionBreakMode;
 import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
@@ -64,12 +61,15 @@ import org.eclipse.lsp4j.debug.SteppingGranularity;
  * filters: {@code raised} and {@code uncaught} (on by default). Sources that exist only on the
  * "device" are served by {@link #source}.
  *
- * <p>Threading: the engine calls the request methods one at a time; {@link #cancelCurrentRequest()}
- * may come from another thread. Events come from the program's threads.
+ * <p>Cancellation: an evaluation (and the value of a {@code setVariable}) watches the request's
+ * {@link dev.dapkit.server.spi.RequestCancellation} and its progress, and stops at the next
+ * statement or step of {@code busy(n)} once either is cancelled.
+ *
+ * <p>Threading: the engine calls the request methods one at a time. Events come from the
+ * program's threads.
  */
 public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter, ExceptionBreakpoints,
-        FunctionBreakpoints, SourceProvider, LoadedSourcesProvider, ExceptionInfoProvider, CancellableRequests,
-        GranularStepping {
+        FunctionBreakpoints, SourceProvider, LoadedSourcesProvider, ExceptionInfoProvider, GranularStepping {
 
     /** The exception filter that stops on every raised error, caught or not. */
     public static final String RAISED = "raised";
@@ -79,7 +79,6 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
     private final TargetContext context;
     private final FakeSources sources;
     private final FakeProgram running;
-    private final AtomicReference<EvaluationRequest> evaluation = new AtomicReference<>();
     private Vm vm;
     private LaunchSettings launch;
 
@@ -170,9 +169,7 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
     }
 
     private static TargetScope scope(String name, String hint, ScopeVariables variables) {
-        TargetScope scope = TargetScope.of(name, hint, false, variables);
-        scope.scope().setNamedVariables(variables.variables().size());
-        return scope;
+        return TargetScope.of(name, hint, false, variables).withNamedVariables(variables.variables().size());
     }
 
     @Override
@@ -185,6 +182,12 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
     public boolean resume(int threadId, boolean allThreads) throws TargetException {
         session("continue").resume();
         return true;
+    }
+
+    /** Carries on what the stop cut short: a step in progress, or a pause asked for while it was stopped. */
+    @Override
+    public void resumeFilteredStop(int threadId, boolean allThreadsStopped) throws TargetException {
+        session("continue").resumeInterrupted();
     }
 
     @Override
@@ -252,13 +255,12 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
         Frame context = frame == null ? null : own(frame).frame();
         Expr expr = parse(expression);
         Vm program = inspectable("evaluate");
-        EvaluationRequest request = new EvaluationRequest(this.context.events(), expression);
-        evaluation.set(request);
+        EvaluationRequest request = new EvaluationRequest(this.context.events(), expression,
+                this.context.currentRequest());
         try {
             return VariablesView.variable(expression, run(expression, () -> program.evaluate(context, expr, request)),
                     expression, context);
         } finally {
-            evaluation.compareAndSet(request, null);
             request.finish();
         }
     }
@@ -269,8 +271,12 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
         Frame frame = own instanceof ScopeVariables s ? s.frame() : ((ValueVariables) own).frame();
         Expr expr = parse(value);
         Vm program = inspectable("setVariable");
-        EvaluationControl uncancellable = new EvaluationRequest(context.events(), value);
-        return VariablesView.set(own, name, run(value, () -> program.evaluate(frame, expr, uncancellable)));
+        EvaluationRequest request = new EvaluationRequest(context.events(), value, context.currentRequest());
+        try {
+            return VariablesView.set(own, name, run(value, () -> program.evaluate(frame, expr, request)));
+        } finally {
+            request.finish();
+        }
     }
 
     private interface Evaluation {
@@ -293,14 +299,6 @@ public final class FakeTarget implements DebugTarget, Evaluator, VariableSetter,
             return Vm.parseExpression(expression);
         } catch (SyntaxError e) {
             throw TargetErrors.badExpression(expression, e.getMessage());
-        }
-    }
-
-    @Override
-    public void cancelCurrentRequest() {
-        EvaluationRequest request = evaluation.get();
-        if (request != null) {
-            request.cancel();
         }
     }
 

@@ -37,16 +37,15 @@ final class VariablesView {
         String type = ValueText.typeName(value);
         TargetVariable variable;
         if (value instanceof List<?> list) {
-            variable = TargetVariable.structured(name, text, type, new ValueVariables(value, evaluateName, frame));
-            variable.variable().setIndexedVariables(list.size());
+            variable = TargetVariable.structured(name, text, type, new ValueVariables(value, evaluateName, frame))
+                    .withIndexedVariables(list.size());
         } else if (value instanceof Map<?, ?> || value instanceof ObjectValue) {
-            variable = TargetVariable.structured(name, text, type, new ValueVariables(value, evaluateName, frame));
-            variable.variable().setNamedVariables(named(value).size());
+            variable = TargetVariable.structured(name, text, type, new ValueVariables(value, evaluateName, frame))
+                    .withNamedVariables(named(value).size());
         } else {
             variable = TargetVariable.leaf(name, text, type);
         }
-        variable.variable().setEvaluateName(evaluateName);
-        return variable;
+        return variable.withEvaluateName(evaluateName);
     }
 
     static List<TargetVariable> children(VariableContainer container, VariablesPage page) {

@@ -56,5 +56,11 @@
  * {@code next}; {@code stepOut} stops in the caller on the line of the call, right after the call
  * returned (its assignment not yet done). With statement granularity, each statement of a line is
  * its own step.
+ *
+ * <p>A stop at a statement where breakpoints are set names them in {@code hitBreakpointIds}
+ * whatever its reason: a step that ends on a breakpoint's line stops with reason {@code step} and
+ * that breakpoint's id. A step that runs into a breakpoint on the way stops there (reason
+ * {@code breakpoint}); when the engine then resumes unseen ({@code resumeFilteredStop}: the
+ * condition was false, or it was a logpoint), the step goes on and completes where it would have.
  */
 package dev.dapkit.testkit.fake;

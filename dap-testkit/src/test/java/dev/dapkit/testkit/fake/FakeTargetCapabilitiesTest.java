@@ -188,7 +188,7 @@ class FakeTargetCapabilitiesTest {
                 d.context.await("progressStart", RecordingTargetContext.RecordedProgress.class, p -> true);
         assertTrue(progress.cancellable);
         assertTrue(progress.title.contains("busy(1000000000000)"), progress.title);
-        d.target.cancelCurrentRequest();
+        d.context.cancelCurrentRequest();
 
         ExecutionException failed = assertThrows(ExecutionException.class, () -> evaluation.get(10, TimeUnit.SECONDS));
         TargetException cancelled = assertInstanceOf(TargetException.class, failed.getCause());

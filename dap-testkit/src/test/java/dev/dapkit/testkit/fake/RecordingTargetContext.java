@@ -1,6 +1,7 @@
 package dev.dapkit.testkit.fake;
 
 import dev.dapkit.server.spi.Progress;
+import dev.dapkit.server.spi.RequestCancellation;
 import dev.dapkit.server.spi.ReverseRequests;
 import dev.dapkit.server.spi.TargetContext;
 import dev.dapkit.server.spi.TargetEvents;
@@ -43,6 +44,7 @@ final class RecordingTargetContext implements TargetContext, TargetEvents {
     private final Condition changed = lock.newCondition();
     private final List<Recorded> recorded = new ArrayList<>();
     private final BitSet taken = new BitSet();
+    private volatile RecordedCancellation current = new RecordedCancellation();
 
     @Override
     public TargetEvents events() {
@@ -80,6 +82,19 @@ final class RecordingTargetContext implements TargetContext, TargetEvents {
                 return CompletableFuture.failedFuture(TargetException.of(1, "startDebugging is not supported"));
             }
         };
+    }
+
+    /** The signal of the call running now; {@link #cancelCurrentRequest()} sets it. */
+    @Override
+    public RequestCancellation currentRequest() {
+        return current;
+    }
+
+    /** Cancels the call running now, as the engine's {@code cancel} does; later calls get a fresh signal. */
+    void cancelCurrentRequest() {
+        RecordedCancellation cancelled = current;
+        current = new RecordedCancellation();
+        cancelled.cancel();
     }
 
     private void record(String kind, Object body) {
@@ -228,6 +243,38 @@ final class RecordingTargetContext implements TargetContext, TargetEvents {
         RecordedProgress progress = new RecordedProgress(title, cancellable);
         record("progressStart", progress);
         return progress;
+    }
+
+    /** A cancellation signal the test sets. */
+    static final class RecordedCancellation implements RequestCancellation {
+        private final List<Runnable> actions = new ArrayList<>();
+        private boolean cancelled;
+
+        @Override
+        public synchronized boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void onCancel(Runnable action) {
+            synchronized (this) {
+                if (!cancelled) {
+                    actions.add(action);
+                    return;
+                }
+            }
+            action.run();
+        }
+
+        void cancel() {
+            List<Runnable> toRun;
+            synchronized (this) {
+                cancelled = true;
+                toRun = List.copyOf(actions);
+                actions.clear();
+            }
+            toRun.forEach(Runnable::run);
+        }
     }
 
     /** A progress the test can look at. */

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param thread the thread the stop is about
  * @param reason why
- * @param hitBreakpointIds the ids of the breakpoints hit, for a breakpoint stop; else empty
+ * @param hitBreakpointIds the ids of the breakpoints set where the thread stopped, whatever the
+ *     reason (a step that ends on a breakpoint's line names it too); else empty
  * @param error the error, for an exception stop; else null
  * @param uncaught for an exception stop, whether no {@code try} of the thread would catch it
  */

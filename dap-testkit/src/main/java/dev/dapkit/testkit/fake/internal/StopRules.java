@@ -7,8 +7,12 @@ import java.util.Map;
 
 /**
  * Decides, at each point where a debuggee thread may stop, whether it must: a pause request, stop
- * on entry, a finished step, a line or function breakpoint, a raised exception. Every stop cancels
- * the step and the pause in progress. Guarded by the scheduler's lock: only called with it held.
+ * on entry, a finished step, a line or function breakpoint, a raised exception. A stop at a
+ * statement where breakpoints are set names them, whatever its reason. Every stop ends the step
+ * and the pause in progress, but remembers a step it cut short: when the debugger resumes unseen
+ * ({@link #resumeInterrupted()}, after a breakpoint whose condition was false) the step goes on,
+ * and a pause asked for while the program was stopped takes effect. Guarded by the scheduler's
+ * lock: only called with it held.
  */
 final class StopRules {
 
@@ -23,6 +27,11 @@ final class StopRules {
     private Step step;
     private boolean pauseRequested;
     private VmThread pauseThread;
+    /** The step the last stop cut short, for {@link #resumeInterrupted()}. */
+    private Step interrupted;
+    /** A pause asked for while the program was stopped, for {@link #resumeInterrupted()}. */
+    private boolean pauseWhileStopped;
+    private VmThread pauseWhileStoppedThread;
 
     void setLineBreakpoints(String path, Map<Integer, List<Integer>> idsByLine) {
         lineBreakpoints.put(path, Map.copyOf(idsByLine));
@@ -42,6 +51,7 @@ final class StopRules {
     }
 
     void step(VmThread thread, StepKind kind, boolean byStatement) {
+        forgetInterrupted();
         step = new Step(thread, kind, thread.stack().size(), byStatement);
     }
 
@@ -51,6 +61,34 @@ final class StopRules {
         pauseThread = thread;
     }
 
+    /**
+     * A pause asked for while the program is stopped: the stop answers it, unless the debugger
+     * resumes unseen ({@link #resumeInterrupted()}), which makes it take effect then.
+     */
+    void pauseWhileStopped(VmThread thread) {
+        pauseWhileStopped = true;
+        pauseWhileStoppedThread = thread;
+    }
+
+    /** The debugger resumes after a stop it did not show: the step and pause that stop cut short go on. */
+    void resumeInterrupted() {
+        if (interrupted != null) {
+            step = interrupted;
+        }
+        if (pauseWhileStopped) {
+            pauseRequested = true;
+            pauseThread = pauseWhileStoppedThread;
+        }
+        forgetInterrupted();
+    }
+
+    /** The user resumed or stepped anew: what the last stop cut short is over. */
+    void forgetInterrupted() {
+        interrupted = null;
+        pauseWhileStopped = false;
+        pauseWhileStoppedThread = null;
+    }
+
     /** Forgets everything a debugger asked for: it detached. */
     void clear() {
         lineBreakpoints.clear();
@@ -58,28 +96,19 @@ final class StopRules {
         onRaised = onUncaught = onEntry = pauseRequested = false;
         step = null;
         pauseThread = null;
+        forgetInterrupted();
     }
 
     /** A thread ended: its step cannot finish and a pause cannot name it. */
     void forget(VmThread thread) {
         step = step != null && step.thread == thread ? null : step;
         pauseThread = pauseThread == thread ? null : pauseThread;
+        interrupted = interrupted != null && interrupted.thread == thread ? null : interrupted;
+        pauseWhileStoppedThread = pauseWhileStoppedThread == thread ? null : pauseWhileStoppedThread;
     }
 
     /** Before {@code statement} runs in {@code frame}; {@code entry} when it is a call's first statement. */
     Stop atStatement(VmThread thread, Frame frame, Stmt statement, boolean entry) {
-        if (pauseRequested) {
-            return stop(Stop.of(pauseThread != null ? pauseThread : thread, Stop.Reason.PAUSE));
-        }
-        if (onEntry) {
-            onEntry = false;
-            return stop(Stop.of(thread, Stop.Reason.ENTRY));
-        }
-        int depth = thread.stack().size();
-        if (step != null && step.thread == thread && (step.byStatement || statement.at().firstOnLine())
-                && (step.kind == StepKind.IN || depth < step.depth || step.kind == StepKind.OVER && depth == step.depth)) {
-            return stop(Stop.of(thread, Stop.Reason.STEP));
-        }
         List<Integer> hits = new ArrayList<>();
         if (statement.at().firstOnLine()) {
             hits.addAll(lineBreakpoints.getOrDefault(frame.file().path(), Map.of())
@@ -88,6 +117,20 @@ final class StopRules {
         boolean onLine = !hits.isEmpty();
         if (entry) {
             hits.addAll(functionBreakpoints.getOrDefault(frame.function(), List.of()));
+        }
+        if (pauseRequested) {
+            // the hits are this thread's: a pause that names another thread stops there, not here
+            VmThread paused = pauseThread != null ? pauseThread : thread;
+            return stop(new Stop(paused, Stop.Reason.PAUSE, paused == thread ? hits : List.of(), null, false));
+        }
+        if (onEntry) {
+            onEntry = false;
+            return stop(new Stop(thread, Stop.Reason.ENTRY, hits, null, false));
+        }
+        int depth = thread.stack().size();
+        if (step != null && step.thread == thread && (step.byStatement || statement.at().firstOnLine())
+                && (step.kind == StepKind.IN || depth < step.depth || step.kind == StepKind.OVER && depth == step.depth)) {
+            return stop(new Stop(thread, Stop.Reason.STEP, hits, null, false));
         }
         if (hits.isEmpty()) {
             return null;
@@ -109,6 +152,8 @@ final class StopRules {
     }
 
     private Stop stop(Stop stop) {
+        // a step stop is the step done; any other stop may be one the debugger resumes unseen
+        interrupted = stop.reason() == Stop.Reason.STEP ? null : step;
         step = null;
         pauseRequested = false;
         pauseThread = null;

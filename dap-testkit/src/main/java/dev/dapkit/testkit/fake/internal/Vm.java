@@ -284,19 +284,36 @@ public final class Vm {
 
     /**
      * Stops the program at the next statement any thread reaches; the stop names the thread
-     * {@code threadId} when it lives. Does nothing while the program is suspended.
+     * {@code threadId} when it lives. While the program is suspended the stop it is in answers the
+     * pause, unless the debugger then resumes with {@link #resumeInterrupted()}.
      */
     public void pause(int threadId) {
         VmThread thread = thread(threadId);
         locked(() -> {
-            if (!scheduler.isSuspended()) {
+            if (scheduler.isSuspended()) {
+                rules.pauseWhileStopped(thread);
+            } else {
                 rules.pause(thread);
             }
         });
     }
 
+    /** Resumes the program as the user's {@code continue}: a step the last stop cut short is over. */
     public void resume() {
         locked(() -> {
+            rules.forgetInterrupted();
+            stop = null;
+            scheduler.resume();
+        });
+    }
+
+    /**
+     * Resumes the program after a stop the debugger did not show (a breakpoint whose condition was
+     * false): a step the stop cut short goes on, and a pause asked for meanwhile takes effect.
+     */
+    public void resumeInterrupted() {
+        locked(() -> {
+            rules.resumeInterrupted();
             stop = null;
             scheduler.resume();
         });
