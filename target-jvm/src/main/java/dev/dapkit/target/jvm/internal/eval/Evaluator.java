@@ -12,6 +12,7 @@ import com.sun.jdi.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Evaluator {
 
-    private final Map<ThreadReference, String> busyThreads = new ConcurrentHashMap<>();
+    private final Map<ThreadReference, PendingInvocation> busyThreads = new ConcurrentHashMap<>();
     private final List<ObjectReference> retained = new ArrayList<>();
 
     /** Parses and evaluates {@code source}. */
@@ -92,6 +93,15 @@ public final class Evaluator {
         } finally {
             pins.releaseAllBut(null);
         }
+    }
+
+    /**
+     * Completes when no invocation that timed out is still running on {@code thread} (at once
+     * if none is). The target core can wait on it before resuming or re-evaluating.
+     */
+    public CompletableFuture<Void> whenIdle(ThreadReference thread) {
+        PendingInvocation pending = busyThreads.get(thread);
+        return pending == null ? CompletableFuture.completedFuture(null) : pending.done().handle((value, failure) -> null);
     }
 
     /** Unpins the objects earlier results returned; call when the debuggee resumes. */

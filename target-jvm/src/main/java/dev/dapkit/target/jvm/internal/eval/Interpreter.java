@@ -34,7 +34,7 @@ final class Interpreter {
     private final ArrayCreation arrays;
     private final StringConversion strings;
 
-    Interpreter(EvaluationScope scope, ObjectPins pins, Map<ThreadReference, String> busyThreads) throws EvaluationException {
+    Interpreter(EvaluationScope scope, ObjectPins pins, Map<ThreadReference, PendingInvocation> busyThreads) throws EvaluationException {
         this.scope = scope;
         this.vm = scope.vm();
         this.pins = pins;

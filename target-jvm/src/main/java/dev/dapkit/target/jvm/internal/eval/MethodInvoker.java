@@ -41,9 +41,9 @@ final class MethodInvoker {
 
     private final EvaluationScope scope;
     private final ObjectPins pins;
-    private final Map<ThreadReference, String> busyThreads;
+    private final Map<ThreadReference, PendingInvocation> busyThreads;
 
-    MethodInvoker(EvaluationScope scope, ObjectPins pins, Map<ThreadReference, String> busyThreads) {
+    MethodInvoker(EvaluationScope scope, ObjectPins pins, Map<ThreadReference, PendingInvocation> busyThreads) {
         this.scope = scope;
         this.pins = pins;
         this.busyThreads = busyThreads;
@@ -68,9 +68,9 @@ final class MethodInvoker {
     Value invoke(String what, Call call) throws EvaluationException {
         checkSideEffectsAllowed("call " + what);
         ThreadReference thread = scope.thread();
-        String running = busyThreads.get(thread);
+        PendingInvocation running = busyThreads.get(thread);
         if (running != null) {
-            throw new EvaluationException("cannot invoke methods: " + running + " is still running on thread '"
+            throw new EvaluationException("cannot invoke methods: " + running.what() + " is still running on thread '"
                     + thread.name() + "' after an earlier evaluation timed out");
         }
         CompletableFuture<Value> result = new CompletableFuture<>();
@@ -87,8 +87,9 @@ final class MethodInvoker {
         try {
             return pins.pin(result.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
-            busyThreads.put(thread, what);
-            result.whenComplete((value, failure) -> busyThreads.remove(thread, what));
+            PendingInvocation pending = new PendingInvocation(what, result);
+            busyThreads.put(thread, pending);
+            result.whenComplete((value, failure) -> busyThreads.remove(thread, pending));
             throw new EvaluationException(what + " took longer than " + describe(timeout)
                     + "; it keeps running in the debuggee (JDI cannot abort it) and thread '" + thread.name()
                     + "' stays busy until it returns", e);
