@@ -13,6 +13,7 @@ import com.sun.jdi.event.BreakpointEvent;
 import com.sun.jdi.event.ClassPrepareEvent;
 import com.sun.jdi.event.Event;
 import com.sun.jdi.event.EventSet;
+import com.sun.jdi.event.VMStartEvent;
 import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.ClassPrepareRequest;
 import com.sun.jdi.request.EventRequest;
@@ -49,6 +50,9 @@ final class DebuggeeVm implements AutoCloseable {
         drain(vm.process().getInputStream());
         drain(vm.process().getErrorStream());
         try {
+            // The launch leaves the VM suspended with a VMStartEvent queued: consume it before resuming,
+            // or resuming its event set later would resume past the class-prepare suspension.
+            await(vm, VMStartEvent.class);
             ClassPrepareRequest prepare = vm.eventRequestManager().createClassPrepareRequest();
             prepare.addClassFilter(mainClass.getName());
             prepare.setSuspendPolicy(EventRequest.SUSPEND_ALL);
@@ -59,9 +63,9 @@ final class DebuggeeVm implements AutoCloseable {
             ReferenceType type = prepared.referenceType();
             Method stop = type.methodsByName(stopMethod).get(0);
             BreakpointRequest breakpoint = vm.eventRequestManager().createBreakpointRequest(stop.location());
-            breakpoint.setSuspendPolicy(EventRequest.SUSPEND_ALL);
+            breakpoint.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
             breakpoint.enable();
-            prepared.thread().virtualMachine().resume();
+            vm.resume();
             BreakpointEvent hit = await(vm, BreakpointEvent.class);
             // One stop is all the tests need: further hits (e.g. from invoked code) must not suspend.
             vm.eventRequestManager().deleteEventRequest(breakpoint);
