@@ -49,6 +49,7 @@ public final class Evaluator {
         ObjectPins pins = new ObjectPins();
         Value result = null;
         try {
+            checkIdle(scope);
             Operand operand = new Interpreter(scope, pins, busyThreads).evaluate(expression.tree());
             result = operand.value();
             String type = operand.type() == null ? "null" : operand.type().name();
@@ -66,6 +67,7 @@ public final class Evaluator {
     public boolean test(ParsedExpression condition, EvaluationScope scope) throws EvaluationException {
         ObjectPins pins = new ObjectPins();
         try {
+            checkIdle(scope);
             Interpreter interpreter = new Interpreter(scope, pins, busyThreads);
             return interpreter.booleanOf(interpreter.evaluate(condition.tree()), "a breakpoint condition");
         } catch (RuntimeException e) {
@@ -82,6 +84,7 @@ public final class Evaluator {
     public String evaluateToString(ParsedExpression expression, EvaluationScope scope) throws EvaluationException {
         ObjectPins pins = new ObjectPins();
         try {
+            checkIdle(scope);
             Interpreter interpreter = new Interpreter(scope, pins, busyThreads);
             Operand operand = interpreter.evaluate(expression.tree());
             if (operand.type() != null && "void".equals(operand.type().name())) {
@@ -110,6 +113,15 @@ public final class Evaluator {
             ObjectPins.release(object);
         }
         retained.clear();
+    }
+
+    private void checkIdle(EvaluationScope scope) throws EvaluationException {
+        PendingInvocation pending = busyThreads.get(scope.thread());
+        if (pending != null) {
+            // The thread runs the abandoned call, so it has no frames to evaluate in.
+            throw new EvaluationException("cannot evaluate: " + pending.what() + " is still running on thread '"
+                    + scope.thread().name() + "' after an earlier evaluation timed out");
+        }
     }
 
     /** JDI reports a lost VM, a collected object or a stale frame with unchecked exceptions. */
