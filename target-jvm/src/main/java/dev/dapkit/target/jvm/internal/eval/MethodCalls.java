@@ -63,18 +63,38 @@ final class MethodCalls {
         return onReceiver(receiver, call);
     }
 
+    /**
+     * {@code m(args)}: searched in the class of {@code this}, then in the classes of the
+     * enclosing instances, then (for static methods) in the current and enclosing classes;
+     * the innermost class that has a method of that name decides (JLS 15.12.1).
+     */
     private Operand unqualified(Expr.MethodCall call) throws EvaluationException {
         ObjectReference self = interpreter.scope().frame().thisObject();
-        ReferenceType type = self == null ? types.currentType() : self.referenceType();
         List<Operand> arguments = arguments(call);
-        OverloadResolution.Choice choice = choose(methods(type, call.name()), arguments, call.name(), type);
-        if (choice.method().isStatic()) {
-            return invokeStatic(choice, arguments);
+        for (ObjectReference object = self; object != null; object = Names.enclosingInstance(object)) {
+            List<Method> candidates = methods(object.referenceType(), call.name());
+            if (!candidates.isEmpty()) {
+                OverloadResolution.Choice choice = choose(candidates, arguments, call.name(), object.referenceType());
+                return choice.method().isStatic() ? invokeStatic(choice, arguments) : invokeVirtual(object, choice, arguments);
+            }
         }
-        if (self == null) {
-            throw nonStatic(choice.method(), type);
+        ReferenceType current = types.currentType();
+        for (String typeName = current.name(); ; typeName = typeName.substring(0, typeName.lastIndexOf('$'))) {
+            Optional<ReferenceType> type = typeName.equals(current.name()) ? Optional.of(current) : types.byBinaryName(typeName);
+            List<Method> candidates = type.isPresent() ? methods(type.get(), call.name()) : List.of();
+            if (!candidates.isEmpty()) {
+                OverloadResolution.Choice choice = choose(candidates, arguments, call.name(), type.get());
+                if (!choice.method().isStatic()) {
+                    throw nonStatic(choice.method(), type.get());
+                }
+                return invokeStatic(choice, arguments);
+            }
+            if (typeName.lastIndexOf('$') <= typeName.lastIndexOf('.')) {
+                break;
+            }
         }
-        return invokeVirtual(self, choice, arguments);
+        throw new EvaluationException("the method " + call.name() + OverloadResolution.argumentList(arguments)
+                + " is undefined for the type " + TypeRelations.displayName((self == null ? current : self.referenceType()).name()));
     }
 
     private static EvaluationException nonStatic(Method method, ReferenceType type) {

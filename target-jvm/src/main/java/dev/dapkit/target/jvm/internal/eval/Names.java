@@ -168,7 +168,7 @@ final class Names {
     }
 
     /** The object an inner class instance was created in ({@code this$0}), or null. */
-    private static ObjectReference enclosingInstance(ObjectReference object) {
+    static ObjectReference enclosingInstance(ObjectReference object) {
         for (Field field : object.referenceType().fields()) {
             if (field.name().startsWith("this$") && field.isSynthetic()) {
                 Value outer = object.getValue(field);

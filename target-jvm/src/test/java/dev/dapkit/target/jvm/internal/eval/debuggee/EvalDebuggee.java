@@ -91,6 +91,26 @@ public class EvalDebuggee {
         consume(flag, b, s, c, i, l, f, d, str, empty, none, tricky, ints, strings, grid, objects, list, map,
                 point, point3, asPoint, obj, objString, boxed, bigBoxed, nullBoxed, boxedLong, boxedChar, boxedFlag,
                 boxedDouble, over, color, innerValue, anonymous);
+        new Helper().work(str);
+    }
+
+    /** An inner class: its frames see the enclosing instance through {@code this$0}. */
+    class Helper {
+        int helperField = 8;
+
+        void work(String text) {
+            int local = text.length();
+            stopInner();
+            consume(local);
+        }
+
+        int helperTwice(int x) {
+            return 2 * x;
+        }
+    }
+
+    static void stopInner() {
+        // The nested-scope test's breakpoint.
     }
 
     static void stop() {
