@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * dapkit's Java expression evaluator over JDI: what DAP {@code evaluate} (watch, repl, hover,
@@ -35,6 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * such events on a thread it is evaluating on.
  */
 public final class Evaluator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
     private final Map<ThreadReference, PendingInvocation> busyThreads = new ConcurrentHashMap<>();
     private final List<ObjectReference> retained = new ArrayList<>();
@@ -145,6 +149,8 @@ public final class Evaluator {
             return new EvaluationException("the debuggee reported an internal error (JDWP error "
                     + ((InternalException) e).errorCode() + ") during evaluation", e);
         }
-        throw e;
+        // A JDI misuse or a bug here: the session keeps going, the log keeps the details.
+        LOG.warn("evaluation failed unexpectedly", e);
+        return new EvaluationException("the evaluator failed on this expression: " + e, e);
     }
 }

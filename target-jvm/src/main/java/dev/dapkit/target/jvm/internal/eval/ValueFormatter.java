@@ -9,6 +9,7 @@ import com.sun.jdi.ObjectReference;
 import com.sun.jdi.PrimitiveValue;
 import com.sun.jdi.StringReference;
 import com.sun.jdi.Value;
+import com.sun.jdi.VoidValue;
 
 /**
  * A one-line display of an evaluation result that runs no code in the debuggee: strings
@@ -32,6 +33,9 @@ public final class ValueFormatter {
     public static String format(Value value) {
         if (value == null) {
             return "null";
+        }
+        if (value instanceof VoidValue) {
+            return "";
         }
         if (value instanceof StringReference) {
             return quote(((StringReference) value).value(), '"');

@@ -159,6 +159,21 @@ class EvaluatorCallsTest extends DebuggeeTestBase {
     }
 
     @Test
+    void logMessagesInterpolateExpressions() throws EvaluationException {
+        LogMessageTemplate template = LogMessageTemplate.parse("i={i}, p={point}, s={new String[]{\"}\"}[0]}, {} {nope}");
+        assertEquals(4, template.expressions().size());
+        assertEquals("i=5, p=(3, 4), s=}, {} <error: nope cannot be resolved to a variable>",
+                template.render(evaluator, scope()));
+        assertEquals("plain", LogMessageTemplate.parse("plain").render(evaluator, scope()));
+        assertEquals("the log message has an unclosed '{' at column 3",
+                org.junit.jupiter.api.Assertions.assertThrows(EvaluationException.class,
+                        () -> LogMessageTemplate.parse("a {i")).getMessage());
+        assertEquals("in the log message expression {i +} (column 4 of the message): unexpected end of expression at column 4",
+                org.junit.jupiter.api.Assertions.assertThrows(EvaluationException.class,
+                        () -> LogMessageTemplate.parse("a {i +}")).getMessage());
+    }
+
+    @Test
     void hoverReadsButRunsNoCode() throws EvaluationException {
         assertEquals("6", ValueFormatter.format(evaluator.evaluate("i + 1", hoverScope())));
         assertEquals("\"text5\"", ValueFormatter.format(evaluator.evaluate("str + i", hoverScope())));
