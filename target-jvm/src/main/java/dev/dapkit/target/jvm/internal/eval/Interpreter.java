@@ -102,7 +102,9 @@ final class Interpreter {
         if (expr instanceof Expr.Conditional) {
             Expr.Conditional conditional = (Expr.Conditional) expr;
             boolean condition = booleanOf(evaluate(conditional.condition()), "the condition of ?:");
-            return evaluate(condition ? conditional.whenTrue() : conditional.whenFalse());
+            Expr chosen = condition ? conditional.whenTrue() : conditional.whenFalse();
+            Expr other = condition ? conditional.whenFalse() : conditional.whenTrue();
+            return promoteAgainstLiteral(evaluate(chosen), other);
         }
         if (expr instanceof Expr.Assignment) {
             return assignments.assign((Expr.Assignment) expr);
@@ -119,6 +121,40 @@ final class Interpreter {
             return classLiteral(((Expr.ClassLiteral) expr).type());
         }
         throw new EvaluationException("an array initializer is only allowed in an array creation, at column " + expr.column());
+    }
+
+    /**
+     * Only one branch of {@code ?:} is evaluated, but Java types the result from both
+     * (JLS 15.25). Without static typing of the other branch, the common case is covered: when
+     * it is a numeric literal, binary numeric promotion applies ({@code b ? i : 2.0} is a double),
+     * except that an int literal that fits keeps a byte, short or char branch's type.
+     */
+    private Operand promoteAgainstLiteral(Operand chosen, Expr other) throws EvaluationException {
+        if (!(other instanceof Expr.Literal)) {
+            return chosen;
+        }
+        Object literal = ((Expr.Literal) other).value();
+        if (!(literal instanceof Number || literal instanceof Character)) {
+            return chosen;
+        }
+        Operand unboxed = conversions.unboxIfWrapper(chosen);
+        if (!unboxed.isPrimitive() || !TypeRelations.isNumeric(unboxed.typeName())) {
+            return chosen;
+        }
+        String own = unboxed.typeName();
+        String literalType = literal(literal).typeName();
+        boolean narrowKept = literal instanceof Integer && !"int".equals(own) && TypeRelations.isIntegral(own)
+                && !"long".equals(own) && fits((Integer) literal, own);
+        String target = narrowKept ? own : own.equals(literalType) ? own : PrimitiveArithmetic.promote(own, literalType);
+        return Operand.of(conversions.convert(unboxed.primitive(), target));
+    }
+
+    private static boolean fits(int value, String type) {
+        switch (type) {
+            case "byte": return value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE;
+            case "short": return value >= Short.MIN_VALUE && value <= Short.MAX_VALUE;
+            default: return value >= Character.MIN_VALUE && value <= Character.MAX_VALUE;
+        }
     }
 
     private Operand literal(Object value) throws EvaluationException {

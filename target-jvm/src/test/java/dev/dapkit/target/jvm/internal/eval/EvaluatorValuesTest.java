@@ -125,6 +125,12 @@ class EvaluatorValuesTest extends DebuggeeTestBase {
         "i > 10 ? \"big\" : \"small\" ==> \"small\" ==> java.lang.String",
         "nullBoxed == null ? -1 : nullBoxed ==> -1 ==> int",
         "flag ? flag ? 1 : 2 : 3 ==> 1 ==> int",
+        "flag ? i : 2.0 ==> 5.0 ==> double",
+        "!flag ? 2L : i ==> 5 ==> long",
+        "flag ? b : 1 ==> 10 ==> byte",
+        "flag ? c : 'y' ==> 'x' ==> char",
+        "flag ? boxed : 0 ==> 127 ==> int",
+        "flag ? boxed : 0L ==> 127 ==> long",
     })
     void operatorsFollowJavaPromotionAndPrecedence(String source, String value, String type) throws EvaluationException {
         assertValue(value, type, source);
