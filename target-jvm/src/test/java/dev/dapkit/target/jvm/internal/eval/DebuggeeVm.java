@@ -45,7 +45,7 @@ final class DebuggeeVm implements AutoCloseable {
         Map<String, Connector.Argument> arguments = connector.defaultArguments();
         Path classes = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI());
         arguments.get("main").setValue(mainClass.getName());
-        arguments.get("options").setValue("-cp " + classes + " -Xss1m -XX:+UseSerialGC -Xshare:auto");
+        arguments.get("options").setValue("-cp " + classes + " -XX:+UseSerialGC");
         VirtualMachine vm = connector.launch(arguments);
         drain(vm.process().getInputStream());
         drain(vm.process().getErrorStream());
