@@ -1,19 +1,13 @@
 package dev.dapkit.model;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The envelope's JSON form. Reading walks the top level with a streaming parser and slices every
- * field's value out of the frame without binding it (scalars DAP defines are also read in place);
+ * The envelope's JSON form. Reading checks the encoding and hands the text to {@link EnvelopeReader};
  * writing emits the envelope by hand and copies raw values byte for byte. Stateless.
  */
 final class MessageJson {
@@ -38,69 +32,15 @@ final class MessageJson {
     private MessageJson() {
     }
 
-    static DapMessage read(JsonFactory factory, byte[] utf8, int offset, int length)
-            throws MalformedMessageException {
+    static DapMessage read(byte[] utf8, int offset, int length) throws MalformedMessageException {
         checkEncoding(utf8, offset, length);
-        Envelope env = new Envelope();
-        try (JsonParser p = factory.createParser(utf8, offset, length)) {
-            try {
-                walk(p, env, utf8, offset, length);
-            } catch (JsonProcessingException e) {
-                throw notJson(e, p);
-            }
-        } catch (MalformedMessageException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new MalformedMessageException("message is not valid JSON: " + e.getMessage(), e);
-        }
-        return env.toMessage();
-    }
-
-    private static void walk(JsonParser p, Envelope env, byte[] utf8, int offset, int length) throws IOException {
-        JsonToken first = p.nextToken();
-        if (first == null) {
-            throw new MalformedMessageException("message is empty: expected a JSON object, got "
-                    + (length == 0 ? "no bytes" : "only whitespace"));
-        }
-        if (first != JsonToken.START_OBJECT) {
-            throw new MalformedMessageException("message is not a JSON object: it starts with "
-                    + describe(first) + " at offset " + p.currentTokenLocation().getByteOffset() + " of the body");
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            long nameAt = p.currentTokenLocation().getByteOffset();
-            if (env.fields.containsKey(name)) {
-                throw new MalformedMessageException("message has field '" + name
-                        + "' twice (again at offset " + nameAt + " of the body)");
-            }
-            JsonToken value = p.nextToken();
-            int start = (int) p.currentTokenLocation().getByteOffset();
-            env.takeScalar(name, value, p);
-            p.skipChildren();
-            // a string value is parsed lazily: finish it so the location is past its closing quote
-            p.finishToken();
-            int end = (int) p.currentLocation().getByteOffset();
-            env.fields.put(name, RawJson.adopt(utf8, offset + start, end - start));
-        }
-        // Jackson reports anything but a field name or '}' inside an object, and an early end, as errors
-        if (p.nextToken() != null) {
-            throw new MalformedMessageException("message has content after its JSON object at offset "
-                    + p.currentTokenLocation().getByteOffset() + " of the body");
-        }
-    }
-
-    /** Jackson's own words, where it stopped, and none of its "[Source: REDACTED ...]" noise. */
-    private static MalformedMessageException notJson(JsonProcessingException e, JsonParser p) {
-        long at = e.getLocation() != null ? e.getLocation().getByteOffset() : p.currentLocation().getByteOffset();
-        String reason = e.getOriginalMessage().replaceAll("Source: REDACTED \\([^)]*\\); ", "");
-        return new MalformedMessageException("message is not valid JSON at offset " + at + " of the body: " + reason,
-                e);
+        return EnvelopeReader.read(utf8, offset, length);
     }
 
     /**
-     * Strict UTF-8 only. NUL bytes among the first four are rejected too: Jackson would take them
-     * for UTF-16 or UTF-32 text and decode it, although a DAP body is UTF-8 and JSON never has a
-     * raw NUL.
+     * Strict UTF-8 only. NUL bytes among the first four get their own message: they are the mark of
+     * UTF-16 or UTF-32 text (which Jackson would even decode), although a DAP body is UTF-8 and JSON
+     * never has a raw NUL.
      */
     private static void checkEncoding(byte[] utf8, int offset, int length) throws MalformedMessageException {
         for (int i = offset; i < offset + Math.min(4, length); i++) {
@@ -113,128 +53,6 @@ final class MessageJson {
         if (bad >= 0) {
             throw new MalformedMessageException("message is not valid UTF-8 at offset " + (bad - offset)
                     + " of the body: " + Utf8Check.describeInvalid(utf8, bad, offset + length));
-        }
-    }
-
-    /** What the top-level walk has seen: every field raw, in order, and the envelope's scalars typed. */
-    private static final class Envelope {
-        private final Map<String, RawJson> fields = new LinkedHashMap<>();
-        private Integer seq;
-        private Integer requestSeq;
-        private Boolean success;
-        private String type;
-        private String command;
-        private String event;
-        private String message;
-
-        /** Reads a scalar DAP defines when it has the expected JSON type; the caller checks duplicates. */
-        void takeScalar(String name, JsonToken token, JsonParser p) throws IOException {
-            switch (name) {
-                case "seq":
-                    seq = isInt(token, p) ? p.getIntValue() : null;
-                    break;
-                case "request_seq":
-                    requestSeq = isInt(token, p) ? p.getIntValue() : null;
-                    break;
-                case "success":
-                    success = token == JsonToken.VALUE_TRUE ? Boolean.TRUE
-                            : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
-                    break;
-                case "type":
-                    type = token == JsonToken.VALUE_STRING ? p.getText() : null;
-                    break;
-                case "command":
-                    command = token == JsonToken.VALUE_STRING ? p.getText() : null;
-                    break;
-                case "event":
-                    event = token == JsonToken.VALUE_STRING ? p.getText() : null;
-                    break;
-                case "message":
-                    message = token == JsonToken.VALUE_STRING ? p.getText() : null;
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        DapMessage toMessage() throws MalformedMessageException {
-            if (type == null) {
-                throw fields.containsKey("type") ? wrongType("message", "type", "a string", fields.get("type"))
-                        : new MalformedMessageException("message has no 'type' field");
-            }
-            DapMessage.MessageType kind = DapMessage.MessageType.fromWireName(type);
-            if (kind == null) {
-                throw new MalformedMessageException("message has unknown type '" + abbreviate(type)
-                        + "' (expected request, response or event)");
-            }
-            int seqValue = required("seq", seq, "a 32-bit integer", kind);
-            switch (kind) {
-                case REQUEST:
-                    return new Request(seqValue, required("command", command, "a string", kind),
-                            fields.get("arguments"), unmodelled(REQUEST_FIELDS));
-                case RESPONSE: {
-                    int rseq = required("request_seq", requestSeq, "a 32-bit integer", kind);
-                    boolean ok = required("success", success, "a boolean", kind);
-                    String cmd = required("command", command, "a string", kind);
-                    RawJson rawMessage = fields.get("message");
-                    if (message == null && rawMessage != null && !rawMessage.isNull()) {
-                        throw wrongType("response", "message", "a string or null", rawMessage);
-                    }
-                    return new Response(seqValue, rseq, ok, cmd, message, fields.get("body"),
-                            unmodelled(RESPONSE_FIELDS));
-                }
-                default:
-                    return new Event(seqValue, required("event", event, "a string", kind),
-                            fields.get("body"), unmodelled(EVENT_FIELDS));
-            }
-        }
-
-        private <T> T required(String name, T value, String expected, DapMessage.MessageType kind)
-                throws MalformedMessageException {
-            if (value != null) {
-                return value;
-            }
-            RawJson wrong = fields.get(name);
-            if (wrong != null) {
-                throw wrongType(kind.wireName(), name, expected, wrong);
-            }
-            throw new MalformedMessageException(kind.wireName() + " has no '" + name + "' field");
-        }
-
-        /**
-         * Fields this kind of message does not model (a request's {@code event}, say, or an
-         * adapter's own key) are kept as the bytes they came as, so forwarding loses nothing.
-         */
-        private Map<String, RawJson> unmodelled(Set<String> modelled) {
-            Map<String, RawJson> other = new LinkedHashMap<>(fields);
-            other.keySet().removeAll(modelled);
-            return other;
-        }
-
-        private static boolean isInt(JsonToken token, JsonParser p) throws IOException {
-            return token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
-        }
-    }
-
-    private static MalformedMessageException wrongType(String what, String name, String expected, RawJson raw) {
-        return new MalformedMessageException(what + " field '" + name + "' must be " + expected + ", got "
-                + abbreviate(raw.toString()));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
-    }
-
-    private static String describe(JsonToken t) {
-        switch (t) {
-            case START_ARRAY: return "an array";
-            case VALUE_STRING: return "a string";
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT: return "a number";
-            case VALUE_TRUE:
-            case VALUE_FALSE: return "a boolean";
-            case VALUE_NULL: return "null";
-            default: return t.asString() == null ? t.name() : "'" + t.asString() + "'";
         }
     }
 

@@ -1,0 +1,599 @@
+package dev.dapkit.model.internal.json;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A strict reader of RFC 8259 JSON in UTF-8, walking a byte range without building anything it is
+ * not asked for. It rejects everything Jackson's default parser rejects: trailing commas, bare words,
+ * comments, leading zeros, unescaped control characters in strings, nesting deeper than
+ * {@value #MAX_DEPTH}, numbers longer than 1000 digits and names longer than 50,000 bytes.
+ *
+ * <p>The input must be valid UTF-8 (frames are checked before they are read; {@code RawJson}
+ * never holds anything else): strings without escapes are decoded by the JDK in one call.
+ *
+ * <p>Not thread-safe: one reader per text, used by one thread.
+ */
+public final class Utf8JsonReader {
+
+    /** Jackson's default {@code StreamReadConstraints.getMaxNestingDepth()}. */
+    public static final int MAX_DEPTH = 1000;
+    private static final int MAX_NUMBER_LENGTH = 1000;
+    private static final int MAX_NAME_LENGTH = 50_000;
+    private static final String VALUE_EXPECTED =
+            "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    final byte[] buf;
+    final int start;
+    final int end;
+    int pos;
+    private int depth;
+
+    /** The last name read: its raw bytes are {@code buf[nameStart, nameEnd)} unless it had escapes. */
+    int nameStart;
+    int nameEnd;
+    /** The last name read, decoded, when it had escapes; null otherwise. */
+    String nameText;
+
+    /** The last number scanned: where it starts, and its value when {@link #numberIsInt}. */
+    int numberStart;
+    private int numberInt;
+    private boolean numberIsInt;
+
+    public Utf8JsonReader(byte[] utf8, int offset, int length) {
+        this.buf = utf8;
+        this.start = offset;
+        this.end = offset + length;
+        this.pos = offset;
+    }
+
+    /** The index in the array of the next byte to read. */
+    public int position() {
+        return pos;
+    }
+
+    /** Skips a UTF-8 byte order mark at the start, as Jackson does. */
+    public void skipByteOrderMark() {
+        if (pos == start && end - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB
+                && buf[pos + 2] == (byte) 0xBF) {
+            pos += 3;
+        }
+    }
+
+    /** Skips whitespace; returns the next byte (0 to 255) without consuming it, or -1 at the end. */
+    public int peek() {
+        byte[] b = buf;
+        int p = pos;
+        while (p < end) {
+            int c = b[p] & 0xFF;
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
+                pos = p;
+                return c;
+            }
+            p++;
+        }
+        pos = p;
+        return -1;
+    }
+
+    /**
+     * At {@code '{'}: consumes it. Returns true when a field follows (the reader is at its name),
+     * false when the object is empty (its {@code '}'} consumed too).
+     */
+    public boolean beginObject() {
+        int open = pos++;
+        enter(open);
+        int c = peek();
+        if (c == '"') {
+            return true;
+        }
+        if (c == '}') {
+            pos++;
+            depth--;
+            return false;
+        }
+        throw c < 0 ? endOfInput(": expected close marker for Object" + startMarker(open))
+                : unexpected("was expecting double-quote to start field name");
+    }
+
+    /**
+     * After a field's value: consumes the {@code ','} and returns true when another field follows,
+     * or consumes the {@code '}'} and returns false. {@code open} is where the object started.
+     */
+    public boolean nextField(int open) {
+        int c = peek();
+        if (c == ',') {
+            pos++;
+            c = peek();
+            if (c == '"') {
+                return true;
+            }
+            throw c < 0 ? endOfInput(" within/between Object entries")
+                    : unexpected("was expecting double-quote to start field name");
+        }
+        if (c == '}') {
+            pos++;
+            depth--;
+            return false;
+        }
+        if (c < 0) {
+            throw endOfInput(": expected close marker for Object" + startMarker(open));
+        }
+        if (c == ']') {
+            throw new MalformedJsonException("Unexpected close marker ']': expected '}' (for Object starting at "
+                    + marker(open) + ")", pos);
+        }
+        throw unexpected("was expecting comma to separate Object entries");
+    }
+
+    /** At {@code '['}: consumes it; true when an element follows, false when the array is empty. */
+    boolean beginArray() {
+        int open = pos++;
+        enter(open);
+        int c = peek();
+        if (c == ']') {
+            pos++;
+            depth--;
+            return false;
+        }
+        if (c < 0) {
+            throw endOfInput(": expected close marker for Array" + startMarker(open));
+        }
+        return true;
+    }
+
+    /** After an element: consumes {@code ','} and returns true, or consumes {@code ']'} and returns false. */
+    boolean nextElement(int open) {
+        int c = peek();
+        if (c == ',') {
+            pos++;
+            c = peek();
+            if (c < 0) {
+                throw endOfInput(" within/between Array entries");
+            }
+            return true;
+        }
+        if (c == ']') {
+            pos++;
+            depth--;
+            return false;
+        }
+        if (c < 0) {
+            throw endOfInput(": expected close marker for Array" + startMarker(open));
+        }
+        if (c == '}') {
+            throw new MalformedJsonException("Unexpected close marker '}': expected ']' (for Array starting at "
+                    + marker(open) + ")", pos);
+        }
+        throw unexpected("was expecting comma to separate Array entries");
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    /** Goes back to {@code position}, where the nesting depth was {@code depthThere}, to read a value again. */
+    void rewind(int position, int depthThere) {
+        pos = position;
+        depth = depthThere;
+    }
+
+    private void enter(int open) {
+        if (++depth > MAX_DEPTH) {
+            throw new MalformedJsonException("Document nesting depth (" + depth + ") exceeds the maximum allowed ("
+                    + MAX_DEPTH + ", from `StreamReadConstraints.getMaxNestingDepth()`)", open + 1);
+        }
+    }
+
+    /**
+     * At a field name's opening quote: reads the name and the colon after it. The raw name is
+     * {@code buf[nameStart, nameEnd)}, or {@link #nameText} when it had escapes.
+     */
+    public void readName() {
+        int p = stringStop(pos + 1);
+        if (p == end) {
+            pos = end;
+            throw endOfInput(" in field name");
+        }
+        if (buf[p] == '"') {
+            nameStart = pos + 1;
+            nameEnd = p;
+            nameText = null;
+            pos = p + 1;
+            checkNameLength(nameEnd - nameStart);
+        } else {
+            nameText = StringEscapes.decode(this, pos + 1, p, true);
+            checkNameLength(nameText.length());
+        }
+        expectColon();
+    }
+
+    /**
+     * The index of the first {@code '"'}, backslash or control character at or after {@code p}, or the
+     * end. Eight bytes at a time: a byte equal to {@code k} is a zero byte of {@code x ^ k*ONES}, and
+     * {@code (v - ONES) & ~v & HIGH_BITS} marks zero bytes (a borrow may mark bytes above the lowest
+     * match too, but the lowest mark is always a match); {@code (x - 0x20*ONES) & ~x & HIGH_BITS}
+     * likewise marks bytes below 0x20.
+     */
+    private int stringStop(int p) {
+        byte[] b = buf;
+        int last = end - Long.BYTES;
+        while (p <= last) {
+            long x = (long) LONGS.get(b, p);
+            long quote = x ^ 0x2222222222222222L;
+            long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
+            long marks = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)
+                    | ((x - 0x2020202020202020L) & ~x)) & HIGH_BITS;
+            if (marks != 0) {
+                return p + (Long.numberOfTrailingZeros(marks) >>> 3);
+            }
+            p += Long.BYTES;
+        }
+        while (p < end) {
+            int c = b[p] & 0xFF;
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return p;
+            }
+            p++;
+        }
+        return end;
+    }
+
+    /** At a field name's opening quote: reads the name, and the colon, as a string. */
+    public String readFieldName() {
+        readName();
+        return name();
+    }
+
+    /** The name {@link #readName()} read last. */
+    public String name() {
+        return nameText != null ? nameText : new String(buf, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the name {@link #readName()} read last is {@code ascii} (given as bytes), without decoding it. */
+    public boolean nameIs(byte[] ascii) {
+        if (nameText != null) {
+            return nameText.equals(new String(ascii, StandardCharsets.US_ASCII));
+        }
+        if (nameEnd - nameStart != ascii.length) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length; i++) {
+            if (buf[nameStart + i] != ascii[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void checkNameLength(int length) {
+        if (length > MAX_NAME_LENGTH) {
+            throw new MalformedJsonException("Name length (" + length + ") exceeds the maximum allowed ("
+                    + MAX_NAME_LENGTH + ", from `StreamReadConstraints.getMaxNameLength()`)", pos);
+        }
+    }
+
+    private void expectColon() {
+        int c = peek();
+        if (c == ':') {
+            pos++;
+            if (peek() < 0) {
+                throw endOfInput(" within/between Object entries");
+            }
+            return;
+        }
+        throw c < 0 ? endOfInput(" within/between Object entries")
+                : unexpected("was expecting a colon to separate field name and value");
+    }
+
+    /** At a string's opening quote: reads and decodes it. */
+    public String readString() {
+        int p = stringStop(pos + 1);
+        if (p == end) {
+            pos = end;
+            throw endOfInput(" in VALUE_STRING");
+        }
+        if (buf[p] == '"') {
+            String s = new String(buf, pos + 1, p - pos - 1, StandardCharsets.UTF_8);
+            pos = p + 1;
+            return s;
+        }
+        return StringEscapes.decode(this, pos + 1, p, false);
+    }
+
+    /** At a string's opening quote: checks it and moves past it. */
+    void skipString() {
+        int p = stringStop(pos + 1);
+        if (p == end) {
+            pos = end;
+            throw endOfInput(" in VALUE_STRING");
+        }
+        if (buf[p] == '"') {
+            pos = p + 1;
+        } else {
+            StringEscapes.skip(this, p);
+        }
+    }
+
+    /** At {@code 't'} or {@code 'f'}: reads the literal. */
+    public boolean readBoolean() {
+        if (buf[pos] == 't') {
+            literal(TRUE);
+            return true;
+        }
+        literal(FALSE);
+        return false;
+    }
+
+    /** At {@code 'n'}: reads {@code null}. */
+    public void readNull() {
+        literal(NULL);
+    }
+
+    private void literal(byte[] word) {
+        int p = pos;
+        int n = word.length;
+        if (end - p >= n && Arrays.equals(buf, p, p + n, word, 0, n)
+                && (p + n == end || !isTokenPart(buf[p + n] & 0xFF))) {
+            pos = p + n;
+            return;
+        }
+        throw unrecognizedToken();
+    }
+
+    /**
+     * Like {@link #scanNumber()}, quicker for the common case of a small non-negative integer: up to
+     * nine digits not followed by a fraction or exponent.
+     */
+    boolean scanInt() {
+        byte[] b = buf;
+        int p = pos;
+        int limit = Math.min(end, p + 9);
+        int value = 0;
+        while (p < limit) {
+            int d = b[p] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            value = value * 10 + d;
+            p++;
+        }
+        int digits = p - pos;
+        if (digits == 0 || (digits > 1 && b[pos] == '0') || p == end || isNumberPart(b[p])) {
+            return scanNumber();
+        }
+        numberStart = pos;
+        numberInt = value;
+        numberIsInt = true;
+        pos = p;
+        return true;
+    }
+
+    /** A byte that would continue a number (or make it malformed) after nine digits. */
+    private static boolean isNumberPart(byte c) {
+        return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E';
+    }
+
+    /**
+     * At {@code '-'} or a digit: checks the number's grammar and moves past it. Returns true when it is
+     * an integer (no fraction, no exponent) that fits an {@code int}; {@link #numberInt()} is then its
+     * value. {@link #numberStart} is where it started either way.
+     */
+    public boolean scanNumber() {
+        byte[] b = buf;
+        int p = pos;
+        numberStart = p;
+        boolean negative = b[p] == '-';
+        if (negative) {
+            p++;
+            if (p == end) {
+                pos = p;
+                throw endOfInput(" in a Number value");
+            }
+            if (!isDigit(b[p])) {
+                pos = p;
+                if (b[p] == 'I') {
+                    throw unrecognizedTokenFrom(numberStart);
+                }
+                throw inNumber("expected digit (0-9) to follow minus sign, for valid numeric value");
+            }
+        }
+        int intStart = p;
+        long value = 0;
+        if (b[p] == '0') {
+            p++;
+            if (p < end && isDigit(b[p])) {
+                pos = p;
+                throw new MalformedJsonException("Invalid numeric value: Leading zeroes not allowed", p);
+            }
+        } else {
+            while (p < end && isDigit(b[p])) {
+                value = value * 10 + (b[p] - '0');
+                p++;
+            }
+        }
+        int intLength = p - intStart;
+        int fractionLength = 0;
+        int exponentLength = 0;
+        if (p < end && b[p] == '.') {
+            p++;
+            int digits = p;
+            while (p < end && isDigit(b[p])) {
+                p++;
+            }
+            pos = p;
+            if (p == digits) {
+                throw p == end ? endOfInput(" in a Number value") : inNumber("Decimal point not followed by a digit");
+            }
+            fractionLength = p - digits;
+        }
+        if (p < end && (b[p] == 'e' || b[p] == 'E')) {
+            p++;
+            if (p < end && (b[p] == '+' || b[p] == '-')) {
+                p++;
+            }
+            int digits = p;
+            while (p < end && isDigit(b[p])) {
+                p++;
+            }
+            pos = p;
+            if (p == digits) {
+                throw p == end ? endOfInput(" in a Number value") : inNumber("Exponent indicator not followed by a digit");
+            }
+            exponentLength = p - digits;
+        }
+        pos = p;
+        checkNumberLength(intLength, fractionLength, exponentLength);
+        boolean integral = fractionLength == 0 && exponentLength == 0;
+        numberIsInt = integral && intLength <= 10 && (negative ? -value >= Integer.MIN_VALUE : value <= Integer.MAX_VALUE);
+        numberInt = numberIsInt ? (int) (negative ? -value : value) : 0;
+        return numberIsInt;
+    }
+
+    private void checkNumberLength(int intLength, int fractionLength, int exponentLength) {
+        int length = intLength + fractionLength + exponentLength;
+        if (length > MAX_NUMBER_LENGTH) {
+            throw new MalformedJsonException("Number value length (" + length + ") exceeds the maximum allowed ("
+                    + MAX_NUMBER_LENGTH + ", from `StreamReadConstraints.getMaxNumberLength()`)", numberStart);
+        }
+    }
+
+    /** The value of the number {@link #scanNumber()} found to be an {@code int}. */
+    public int numberInt() {
+        return numberInt;
+    }
+
+    /** The text of the last number scanned. */
+    String numberText() {
+        return new String(buf, numberStart, pos - numberStart, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Checks the value that starts at the next non-whitespace byte and moves past it. */
+    public void skipValue() {
+        int c = peek();
+        switch (c) {
+            case '{': {
+                int open = pos;
+                if (beginObject()) {
+                    do {
+                        readName();
+                        skipValue();
+                    } while (nextField(open));
+                }
+                return;
+            }
+            case '[': {
+                int open = pos;
+                if (beginArray()) {
+                    do {
+                        skipValue();
+                    } while (nextElement(open));
+                }
+                return;
+            }
+            case '"':
+                skipString();
+                return;
+            case 't':
+            case 'f':
+                readBoolean();
+                return;
+            case 'n':
+                readNull();
+                return;
+            case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+                scanNumber();
+                return;
+            default:
+                throw notAValue();
+        }
+    }
+
+    /** The error for the byte at the position, where a value should start. */
+    public MalformedJsonException notAValue() {
+        int c = pos < end ? buf[pos] & 0xFF : -1;
+        if (c < 0) {
+            return endOfInput(": expected a value");
+        }
+        if (c == '+') {
+            return inNumber("JSON spec does not allow numbers to have plus signs: enable "
+                    + "`JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS` to allow");
+        }
+        if (isTokenPart(c) && c != '$' && c != '_') {
+            return unrecognizedToken();
+        }
+        return unexpected(VALUE_EXPECTED);
+    }
+
+    /** The error for the byte at the position, which is not what {@code expectation} says. */
+    MalformedJsonException unexpected(String expectation) {
+        if (pos >= end) {
+            return endOfInput("");
+        }
+        int c = buf[pos] & 0xFF;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            return new MalformedJsonException("Illegal character (" + MalformedJsonException.describeChar(buf, pos, end)
+                    + "): only regular white space (\\r, \\n, \\t) is allowed between tokens", pos);
+        }
+        return new MalformedJsonException("Unexpected character (" + MalformedJsonException.describeChar(buf, pos, end)
+                + "): " + expectation, pos);
+    }
+
+    private MalformedJsonException inNumber(String expectation) {
+        return new MalformedJsonException("Unexpected character (" + MalformedJsonException.describeChar(buf, pos, end)
+                + ") in numeric value: " + expectation, pos);
+    }
+
+    MalformedJsonException endOfInput(String context) {
+        return new MalformedJsonException("Unexpected end-of-input" + context, end);
+    }
+
+    private MalformedJsonException unrecognizedToken() {
+        return unrecognizedTokenFrom(pos);
+    }
+
+    private MalformedJsonException unrecognizedTokenFrom(int tokenStart) {
+        int p = tokenStart;
+        if (p < end && buf[p] == '-') {
+            p++;
+        }
+        while (p < end && p - tokenStart < 256 && isTokenPart(buf[p] & 0xFF)) {
+            p++;
+        }
+        String token = new String(buf, tokenStart, p - tokenStart, StandardCharsets.UTF_8);
+        if (token.equals("NaN") || token.equals("Infinity") || token.equals("-Infinity")) {
+            return new MalformedJsonException("Non-standard token '" + token
+                    + "': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow", p);
+        }
+        return new MalformedJsonException("Unrecognized token '" + token + "': was expecting (JSON String, Number,"
+                + " Array, Object or token 'null', 'true' or 'false')", tokenStart);
+    }
+
+    private String startMarker(int open) {
+        return " (start marker at " + marker(open) + ")";
+    }
+
+    private String marker(int open) {
+        int[] at = MalformedJsonException.lineAndColumnOf(buf, start, open);
+        return "[line: " + at[0] + ", column: " + at[1] + "]";
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /** Letters, digits, {@code _}, {@code $} and anything beyond ASCII continue a bare word. */
+    private static boolean isTokenPart(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
+                || c >= 0x80;
+    }
+}
