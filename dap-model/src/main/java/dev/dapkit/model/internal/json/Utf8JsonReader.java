@@ -101,8 +101,16 @@ public final class Utf8JsonReader {
             depth--;
             return false;
         }
+        if (c == ']') {
+            throw closeMarker(']', '}', "Object", open);
+        }
         throw c < 0 ? endOfInput(": expected close marker for Object" + startMarker(open))
                 : unexpected("was expecting double-quote to start field name");
+    }
+
+    private MalformedJsonException closeMarker(char found, char expected, String container, int open) {
+        return new MalformedJsonException("Unexpected close marker '" + found + "': expected '" + expected + "' (for "
+                + container + " starting at " + marker(open) + ")", pos);
     }
 
     /**
@@ -129,8 +137,7 @@ public final class Utf8JsonReader {
             throw endOfInput(": expected close marker for Object" + startMarker(open));
         }
         if (c == ']') {
-            throw new MalformedJsonException("Unexpected close marker ']': expected '}' (for Object starting at "
-                    + marker(open) + ")", pos);
+            throw closeMarker(']', '}', "Object", open);
         }
         throw unexpected("was expecting comma to separate Object entries");
     }
@@ -147,6 +154,9 @@ public final class Utf8JsonReader {
         }
         if (c < 0) {
             throw endOfInput(": expected close marker for Array" + startMarker(open));
+        }
+        if (c == '}') {
+            throw closeMarker('}', ']', "Array", open);
         }
         return true;
     }
@@ -171,8 +181,7 @@ public final class Utf8JsonReader {
             throw endOfInput(": expected close marker for Array" + startMarker(open));
         }
         if (c == '}') {
-            throw new MalformedJsonException("Unexpected close marker '}': expected ']' (for Array starting at "
-                    + marker(open) + ")", pos);
+            throw closeMarker('}', ']', "Array", open);
         }
         throw unexpected("was expecting comma to separate Array entries");
     }
