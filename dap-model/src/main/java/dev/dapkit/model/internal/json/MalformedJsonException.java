@@ -37,6 +37,18 @@ public final class MalformedJsonException extends RuntimeException {
         return "line " + at[0] + ", column " + at[1];
     }
 
+    /** Jackson's {@code [line: 1, column: 6]} for where a container opened. */
+    static String marker(byte[] utf8, int start, int index) {
+        int[] at = lineAndColumnOf(utf8, start, index);
+        return "[line: " + at[0] + ", column: " + at[1] + "]";
+    }
+
+    /** Letters, digits, {@code _}, {@code $} and anything beyond ASCII continue a bare word. */
+    static boolean isTokenPart(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
+                || c >= 0x80;
+    }
+
     static int[] lineAndColumnOf(byte[] utf8, int start, int index) {
         int line = 1;
         int lineStart = start;
@@ -47,6 +59,56 @@ public final class MalformedJsonException extends RuntimeException {
             }
         }
         return new int[] {line, index - lineStart + 1};
+    }
+
+    /** The error for the byte at {@code index}, where a value should start. */
+    static MalformedJsonException notAValue(byte[] utf8, int index, int end) {
+        int c = index < end ? utf8[index] & 0xFF : -1;
+        if (c < 0) {
+            return new MalformedJsonException("Unexpected end-of-input: expected a value", end);
+        }
+        if (c == '+') {
+            return new MalformedJsonException("Unexpected character (" + describeChar(utf8, index, end) + ") in numeric"
+                    + " value: JSON spec does not allow numbers to have plus signs: enable "
+                    + "`JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS` to allow", index);
+        }
+        if (isTokenPart(c) && c != '$' && c != '_') {
+            return unrecognizedToken(utf8, index, end);
+        }
+        return unexpected(utf8, index, end,
+                "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+    }
+
+    /** The error for the byte at {@code index}, which is not what {@code expectation} says. */
+    static MalformedJsonException unexpected(byte[] utf8, int index, int end, String expectation) {
+        if (index >= end) {
+            return new MalformedJsonException("Unexpected end-of-input", end);
+        }
+        int c = utf8[index] & 0xFF;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            return new MalformedJsonException("Illegal character (" + describeChar(utf8, index, end)
+                    + "): only regular white space (\\r, \\n, \\t) is allowed between tokens", index);
+        }
+        return new MalformedJsonException("Unexpected character (" + describeChar(utf8, index, end) + "): "
+                + expectation, index);
+    }
+
+    /** The error for a bare word starting at {@code start}: Jackson's "Unrecognized token" or "Non-standard token". */
+    static MalformedJsonException unrecognizedToken(byte[] utf8, int start, int end) {
+        int p = start;
+        if (p < end && utf8[p] == '-') {
+            p++;
+        }
+        while (p < end && p - start < 256 && isTokenPart(utf8[p] & 0xFF)) {
+            p++;
+        }
+        String token = new String(utf8, start, p - start, StandardCharsets.UTF_8);
+        if (token.equals("NaN") || token.equals("Infinity") || token.equals("-Infinity")) {
+            return new MalformedJsonException("Non-standard token '" + token
+                    + "': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow", p);
+        }
+        return new MalformedJsonException("Unrecognized token '" + token + "': was expecting (JSON String, Number,"
+                + " Array, Object or token 'null', 'true' or 'false')", start);
     }
 
     /**

@@ -21,16 +21,11 @@ public final class Utf8JsonReader {
 
     /** Jackson's default {@code StreamReadConstraints.getMaxNestingDepth()}. */
     public static final int MAX_DEPTH = 1000;
-    private static final int MAX_NUMBER_LENGTH = 1000;
     private static final int MAX_NAME_LENGTH = 50_000;
-    private static final String VALUE_EXPECTED =
-            "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     final byte[] buf;
     final int start;
@@ -44,10 +39,9 @@ public final class Utf8JsonReader {
     /** The last name read, decoded, when it had escapes; null otherwise. */
     String nameText;
 
-    /** The last number scanned: where it starts, and its value when {@link #numberIsInt}. */
+    /** The last number scanned: where it starts, and its value when it is an {@code int}. */
     int numberStart;
-    private int numberInt;
-    private boolean numberIsInt;
+    int numberInt;
 
     public Utf8JsonReader(byte[] utf8, int offset, int length) {
         this.buf = utf8;
@@ -106,11 +100,6 @@ public final class Utf8JsonReader {
         }
         throw c < 0 ? endOfInput(": expected close marker for Object" + startMarker(open))
                 : unexpected("was expecting double-quote to start field name");
-    }
-
-    private MalformedJsonException closeMarker(char found, char expected, String container, int open) {
-        return new MalformedJsonException("Unexpected close marker '" + found + "': expected '" + expected + "' (for "
-                + container + " starting at " + marker(open) + ")", pos);
     }
 
     /**
@@ -208,7 +197,7 @@ public final class Utf8JsonReader {
      * {@code buf[nameStart, nameEnd)}, or {@link #nameText} when it had escapes.
      */
     public void readName() {
-        int p = stringStop(pos + 1);
+        int p = JsonStrings.stop(buf, pos + 1, end);
         if (p == end) {
             pos = end;
             throw endOfInput(" in field name");
@@ -220,41 +209,10 @@ public final class Utf8JsonReader {
             pos = p + 1;
             checkNameLength(nameEnd - nameStart);
         } else {
-            nameText = StringEscapes.decode(this, pos + 1, p, true);
+            nameText = JsonStrings.decode(this, pos + 1, p, true);
             checkNameLength(nameText.length());
         }
         expectColon();
-    }
-
-    /**
-     * The index of the first {@code '"'}, backslash or control character at or after {@code p}, or the
-     * end. Eight bytes at a time: a byte equal to {@code k} is a zero byte of {@code x ^ k*ONES}, and
-     * {@code (v - ONES) & ~v & HIGH_BITS} marks zero bytes (a borrow may mark bytes above the lowest
-     * match too, but the lowest mark is always a match); {@code (x - 0x20*ONES) & ~x & HIGH_BITS}
-     * likewise marks bytes below 0x20.
-     */
-    private int stringStop(int p) {
-        byte[] b = buf;
-        int last = end - Long.BYTES;
-        while (p <= last) {
-            long x = (long) LONGS.get(b, p);
-            long quote = x ^ 0x2222222222222222L;
-            long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
-            long marks = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)
-                    | ((x - 0x2020202020202020L) & ~x)) & HIGH_BITS;
-            if (marks != 0) {
-                return p + (Long.numberOfTrailingZeros(marks) >>> 3);
-            }
-            p += Long.BYTES;
-        }
-        while (p < end) {
-            int c = b[p] & 0xFF;
-            if (c == '"' || c == '\\' || c < 0x20) {
-                return p;
-            }
-            p++;
-        }
-        return end;
     }
 
     /** At a field name's opening quote: reads the name, and the colon, as a string. */
@@ -306,7 +264,7 @@ public final class Utf8JsonReader {
 
     /** At a string's opening quote: reads and decodes it. */
     public String readString() {
-        int p = stringStop(pos + 1);
+        int p = JsonStrings.stop(buf, pos + 1, end);
         if (p == end) {
             pos = end;
             throw endOfInput(" in VALUE_STRING");
@@ -316,12 +274,12 @@ public final class Utf8JsonReader {
             pos = p + 1;
             return s;
         }
-        return StringEscapes.decode(this, pos + 1, p, false);
+        return JsonStrings.decode(this, pos + 1, p, false);
     }
 
     /** At a string's opening quote: checks it and moves past it. */
     void skipString() {
-        int p = stringStop(pos + 1);
+        int p = JsonStrings.stop(buf, pos + 1, end);
         if (p == end) {
             pos = end;
             throw endOfInput(" in VALUE_STRING");
@@ -329,7 +287,7 @@ public final class Utf8JsonReader {
         if (buf[p] == '"') {
             pos = p + 1;
         } else {
-            StringEscapes.skip(this, p);
+            JsonStrings.skip(this, p);
         }
     }
 
@@ -352,128 +310,25 @@ public final class Utf8JsonReader {
         int p = pos;
         int n = word.length;
         if (end - p >= n && Arrays.equals(buf, p, p + n, word, 0, n)
-                && (p + n == end || !isTokenPart(buf[p + n] & 0xFF))) {
+                && (p + n == end || !MalformedJsonException.isTokenPart(buf[p + n] & 0xFF))) {
             pos = p + n;
             return;
         }
-        throw unrecognizedToken();
+        throw MalformedJsonException.unrecognizedToken(buf, pos, end);
     }
 
-    /**
-     * Like {@link #scanNumber()}, quicker for the common case of a small non-negative integer: up to
-     * nine digits not followed by a fraction or exponent.
-     */
+    /** Like {@link #scanNumber()}, quicker for a small non-negative integer. */
     boolean scanInt() {
-        byte[] b = buf;
-        int p = pos;
-        int limit = Math.min(end, p + 9);
-        int value = 0;
-        while (p < limit) {
-            int d = b[p] - '0';
-            if (d < 0 || d > 9) {
-                break;
-            }
-            value = value * 10 + d;
-            p++;
-        }
-        int digits = p - pos;
-        if (digits == 0 || (digits > 1 && b[pos] == '0') || p == end || isNumberPart(b[p])) {
-            return scanNumber();
-        }
-        numberStart = pos;
-        numberInt = value;
-        numberIsInt = true;
-        pos = p;
-        return true;
-    }
-
-    /** A byte that would continue a number (or make it malformed) after nine digits. */
-    private static boolean isNumberPart(byte c) {
-        return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E';
+        return JsonNumbers.scanInt(this);
     }
 
     /**
-     * At {@code '-'} or a digit: checks the number's grammar and moves past it. Returns true when it is
-     * an integer (no fraction, no exponent) that fits an {@code int}; {@link #numberInt()} is then its
-     * value. {@link #numberStart} is where it started either way.
+     * At {@code '-'} or a digit: checks the number's grammar and moves past it. Returns true when it
+     * is an integer (no fraction, no exponent) that fits an {@code int}; {@link #numberInt()} is then
+     * its value.
      */
     public boolean scanNumber() {
-        byte[] b = buf;
-        int p = pos;
-        numberStart = p;
-        boolean negative = b[p] == '-';
-        if (negative) {
-            p++;
-            if (p == end) {
-                pos = p;
-                throw endOfInput(" in a Number value");
-            }
-            if (!isDigit(b[p])) {
-                pos = p;
-                if (b[p] == 'I') {
-                    throw unrecognizedTokenFrom(numberStart);
-                }
-                throw inNumber("expected digit (0-9) to follow minus sign, for valid numeric value");
-            }
-        }
-        int intStart = p;
-        long value = 0;
-        if (b[p] == '0') {
-            p++;
-            if (p < end && isDigit(b[p])) {
-                pos = p;
-                throw new MalformedJsonException("Invalid numeric value: Leading zeroes not allowed", p);
-            }
-        } else {
-            while (p < end && isDigit(b[p])) {
-                value = value * 10 + (b[p] - '0');
-                p++;
-            }
-        }
-        int intLength = p - intStart;
-        int fractionLength = 0;
-        int exponentLength = 0;
-        if (p < end && b[p] == '.') {
-            p++;
-            int digits = p;
-            while (p < end && isDigit(b[p])) {
-                p++;
-            }
-            pos = p;
-            if (p == digits) {
-                throw p == end ? endOfInput(" in a Number value") : inNumber("Decimal point not followed by a digit");
-            }
-            fractionLength = p - digits;
-        }
-        if (p < end && (b[p] == 'e' || b[p] == 'E')) {
-            p++;
-            if (p < end && (b[p] == '+' || b[p] == '-')) {
-                p++;
-            }
-            int digits = p;
-            while (p < end && isDigit(b[p])) {
-                p++;
-            }
-            pos = p;
-            if (p == digits) {
-                throw p == end ? endOfInput(" in a Number value") : inNumber("Exponent indicator not followed by a digit");
-            }
-            exponentLength = p - digits;
-        }
-        pos = p;
-        checkNumberLength(intLength, fractionLength, exponentLength);
-        boolean integral = fractionLength == 0 && exponentLength == 0;
-        numberIsInt = integral && intLength <= 10 && (negative ? -value >= Integer.MIN_VALUE : value <= Integer.MAX_VALUE);
-        numberInt = numberIsInt ? (int) (negative ? -value : value) : 0;
-        return numberIsInt;
-    }
-
-    private void checkNumberLength(int intLength, int fractionLength, int exponentLength) {
-        int length = intLength + fractionLength + exponentLength;
-        if (length > MAX_NUMBER_LENGTH) {
-            throw new MalformedJsonException("Number value length (" + length + ") exceeds the maximum allowed ("
-                    + MAX_NUMBER_LENGTH + ", from `StreamReadConstraints.getMaxNumberLength()`)", numberStart);
-        }
+        return JsonNumbers.scan(this);
     }
 
     /** The value of the number {@link #scanNumber()} found to be an {@code int}. */
@@ -529,35 +384,15 @@ public final class Utf8JsonReader {
 
     /** The error for the byte at the position, where a value should start. */
     public MalformedJsonException notAValue() {
-        int c = pos < end ? buf[pos] & 0xFF : -1;
-        if (c < 0) {
-            return endOfInput(": expected a value");
-        }
-        if (c == '+') {
-            return inNumber("JSON spec does not allow numbers to have plus signs: enable "
-                    + "`JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS` to allow");
-        }
-        if (isTokenPart(c) && c != '$' && c != '_') {
-            return unrecognizedToken();
-        }
-        return unexpected(VALUE_EXPECTED);
+        return MalformedJsonException.notAValue(buf, pos, end);
     }
 
     /** The error for the byte at the position, which is not what {@code expectation} says. */
     MalformedJsonException unexpected(String expectation) {
-        if (pos >= end) {
-            return endOfInput("");
-        }
-        int c = buf[pos] & 0xFF;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            return new MalformedJsonException("Illegal character (" + MalformedJsonException.describeChar(buf, pos, end)
-                    + "): only regular white space (\\r, \\n, \\t) is allowed between tokens", pos);
-        }
-        return new MalformedJsonException("Unexpected character (" + MalformedJsonException.describeChar(buf, pos, end)
-                + "): " + expectation, pos);
+        return MalformedJsonException.unexpected(buf, pos, end, expectation);
     }
 
-    private MalformedJsonException inNumber(String expectation) {
+    MalformedJsonException inNumber(String expectation) {
         return new MalformedJsonException("Unexpected character (" + MalformedJsonException.describeChar(buf, pos, end)
                 + ") in numeric value: " + expectation, pos);
     }
@@ -566,43 +401,12 @@ public final class Utf8JsonReader {
         return new MalformedJsonException("Unexpected end-of-input" + context, end);
     }
 
-    private MalformedJsonException unrecognizedToken() {
-        return unrecognizedTokenFrom(pos);
-    }
-
-    private MalformedJsonException unrecognizedTokenFrom(int tokenStart) {
-        int p = tokenStart;
-        if (p < end && buf[p] == '-') {
-            p++;
-        }
-        while (p < end && p - tokenStart < 256 && isTokenPart(buf[p] & 0xFF)) {
-            p++;
-        }
-        String token = new String(buf, tokenStart, p - tokenStart, StandardCharsets.UTF_8);
-        if (token.equals("NaN") || token.equals("Infinity") || token.equals("-Infinity")) {
-            return new MalformedJsonException("Non-standard token '" + token
-                    + "': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow", p);
-        }
-        return new MalformedJsonException("Unrecognized token '" + token + "': was expecting (JSON String, Number,"
-                + " Array, Object or token 'null', 'true' or 'false')", tokenStart);
+    private MalformedJsonException closeMarker(char found, char expected, String container, int open) {
+        return new MalformedJsonException("Unexpected close marker '" + found + "': expected '" + expected + "' (for "
+                + container + " starting at " + MalformedJsonException.marker(buf, start, open) + ")", pos);
     }
 
     private String startMarker(int open) {
-        return " (start marker at " + marker(open) + ")";
-    }
-
-    private String marker(int open) {
-        int[] at = MalformedJsonException.lineAndColumnOf(buf, start, open);
-        return "[line: " + at[0] + ", column: " + at[1] + "]";
-    }
-
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
-
-    /** Letters, digits, {@code _}, {@code $} and anything beyond ASCII continue a bare word. */
-    private static boolean isTokenPart(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
-                || c >= 0x80;
+        return " (start marker at " + MalformedJsonException.marker(buf, start, open) + ")";
     }
 }

@@ -3,14 +3,47 @@ package dev.dapkit.model.internal.json;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The slow part of reading a JSON string: one with backslash escapes (or a control character,
- * which is an error). Escaped lone surrogates (<code>"&#92;ud800"</code>) become lone {@code char}s in
+ * JSON's string grammar: finding where a string ends, eight bytes at a time, and the slow part,
+ * strings with backslash escapes (or a control character, which is an error). Escaped lone surrogates (<code>"&#92;ud800"</code>) become lone {@code char}s in
  * values, as Jackson reads them; in field names, as in Jackson, an escaped surrogate must be half of
  * an escaped pair. Stateless.
  */
-final class StringEscapes {
+final class JsonStrings {
 
-    private StringEscapes() {
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private JsonStrings() {
+    }
+
+    /**
+     * The index of the first {@code '"'}, backslash or control character at or after {@code p}, or the
+     * end. Eight bytes at a time: a byte equal to {@code k} is a zero byte of {@code x ^ k*ONES}, and
+     * {@code (v - ONES) & ~v & HIGH_BITS} marks zero bytes (a borrow may mark bytes above the lowest
+     * match too, but the lowest mark is always a match); {@code (x - 0x20*ONES) & ~x & HIGH_BITS}
+     * likewise marks bytes below 0x20.
+     */
+    static int stop(byte[] b, int p, int end) {
+        int last = end - Long.BYTES;
+        while (p <= last) {
+            long x = (long) Utf8JsonReader.LONGS.get(b, p);
+            long quote = x ^ 0x2222222222222222L;
+            long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
+            long marks = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)
+                    | ((x - 0x2020202020202020L) & ~x)) & HIGH_BITS;
+            if (marks != 0) {
+                return p + (Long.numberOfTrailingZeros(marks) >>> 3);
+            }
+            p += Long.BYTES;
+        }
+        while (p < end) {
+            int c = b[p] & 0xFF;
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return p;
+            }
+            p++;
+        }
+        return end;
     }
 
     /**
