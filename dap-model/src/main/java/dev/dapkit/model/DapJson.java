@@ -61,9 +61,10 @@ public final class DapJson {
 
     /** Writes {@code value} as UTF-8 JSON. */
     public byte[] writeValueAsBytes(Object value) {
-        if (value != null && lsp4j.handles(value.getClass())) {
+        Lsp4jCodecs.TypeCodec codec = value == null ? null : lsp4j.codecFor(value.getClass());
+        if (codec != null) {
             try {
-                return lsp4j.write(value);
+                return codec.writeToBuffer(value).toByteArray();
             } catch (JsonWriteException e) {
                 throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
                         + e.reason(), e);
@@ -82,10 +83,11 @@ public final class DapJson {
      * path, whose array is adopted rather than copied when little of it is unused.
      */
     RawJson toRaw(Object value) {
-        if (lsp4j.handles(value.getClass())) {
+        Lsp4jCodecs.TypeCodec codec = lsp4j.codecFor(value.getClass());
+        if (codec != null) {
             Utf8JsonWriter out;
             try {
-                out = lsp4j.writeToBuffer(value);
+                out = codec.writeToBuffer(value);
             } catch (JsonWriteException e) {
                 throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
                         + e.reason(), e);
@@ -102,9 +104,10 @@ public final class DapJson {
     /** Binds a raw value to {@code type}. */
     @SuppressWarnings("unchecked")
     public <T> T bind(RawJson raw, Type type) {
-        if (type instanceof Class<?> c && lsp4j.handles(c)) {
+        Lsp4jCodecs.TypeCodec codec = type instanceof Class<?> c ? lsp4j.codecFor(c) : null;
+        if (codec != null) {
             try {
-                return (T) lsp4j.read(c, raw.array(), raw.offset(), raw.byteLength());
+                return (T) codec.read(raw.array(), raw.offset(), raw.byteLength());
             } catch (JsonBindException e) {
                 String path = e.path();
                 throw new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()

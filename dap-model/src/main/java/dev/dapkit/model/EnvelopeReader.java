@@ -45,12 +45,13 @@ final class EnvelopeReader {
     private final int offset;
     private final Utf8JsonReader in;
 
-    /** Every field in order: its id (-1 for one DAP does not define), its name when unknown, its value's bytes. */
+    /**
+     * Every field in order, three ints each: its id (-1 for one DAP does not define) and where its
+     * value starts and ends; the names of the unknown ones, by field index, once there are any.
+     */
     private int count;
-    private int[] ids = new int[12];
-    private String[] unknownNames = new String[12];
-    private int[] starts = new int[12];
-    private int[] ends = new int[12];
+    private int[] fields = new int[3 * 12];
+    private String[] unknownNames;
     /** The index in the arrays above of each defined field, -1 while absent. */
     private final int[] slots = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
     private Set<String> seenUnknown;
@@ -146,21 +147,27 @@ final class EnvelopeReader {
     }
 
     private void add(int id, String unknown, int start, int end) {
-        if (count == ids.length) {
-            int size = count * 2;
-            ids = Arrays.copyOf(ids, size);
-            unknownNames = Arrays.copyOf(unknownNames, size);
-            starts = Arrays.copyOf(starts, size);
-            ends = Arrays.copyOf(ends, size);
+        if (3 * count == fields.length) {
+            fields = Arrays.copyOf(fields, 2 * fields.length);
         }
-        ids[count] = id;
-        unknownNames[count] = unknown;
-        starts[count] = start;
-        ends[count] = end;
+        fields[3 * count] = id;
+        fields[3 * count + 1] = start;
+        fields[3 * count + 2] = end;
         if (id >= 0) {
             slots[id] = count;
+        } else {
+            if (unknownNames == null || count >= unknownNames.length) {
+                unknownNames = Arrays.copyOf(unknownNames == null ? new String[0] : unknownNames,
+                        fields.length / 3);
+            }
+            unknownNames[count] = unknown;
         }
         count++;
+    }
+
+    private RawJson slice(int field) {
+        int start = fields[3 * field + 1];
+        return RawJson.adopt(utf8, start, fields[3 * field + 2] - start);
     }
 
     /**
@@ -232,7 +239,7 @@ final class EnvelopeReader {
 
     private RawJson raw(int id) {
         int slot = slots[id];
-        return slot < 0 ? null : RawJson.adopt(utf8, starts[slot], ends[slot] - starts[slot]);
+        return slot < 0 ? null : slice(slot);
     }
 
     private DapMessage toMessage() throws MalformedMessageException {
@@ -284,12 +291,12 @@ final class EnvelopeReader {
     private Map<String, RawJson> unmodelled(int modelled) {
         Map<String, RawJson> other = null;
         for (int i = 0; i < count; i++) {
-            int id = ids[i];
+            int id = fields[3 * i];
             if (id < 0 || (modelled & (1 << id)) == 0) {
                 if (other == null) {
                     other = new LinkedHashMap<>();
                 }
-                other.put(id < 0 ? unknownNames[i] : NAMES[id], RawJson.adopt(utf8, starts[i], ends[i] - starts[i]));
+                other.put(id < 0 ? unknownNames[i] : NAMES[id], slice(i));
             }
         }
         return other == null ? Map.of() : other;

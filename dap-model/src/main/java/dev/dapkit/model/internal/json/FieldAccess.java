@@ -28,17 +28,25 @@ final class FieldAccess {
      * handle per class, because a call of a handle that is not a constant costs about as much as the
      * field reads that one combined handle does together.
      */
-    static MethodHandle values(List<Field> fields) throws IllegalAccessException {
-        MethodHandle[] getters = new MethodHandle[fields.size()];
-        for (int i = 0; i < getters.length; i++) {
+    static MethodHandle values(List<Field> fields) throws ReflectiveOperationException {
+        // (Object[] values, Object bean)Object[]: stores each field's value, returns the array
+        MethodHandle fill = MethodHandles.dropArguments(MethodHandles.identity(Object[].class), 1, Object.class);
+        MethodHandle store = MethodHandles.arrayElementSetter(Object[].class);
+        for (int i = fields.size() - 1; i >= 0; i--) {
             Field field = fields.get(i);
-            getters[i] = lookupFor(field.getDeclaringClass(), field).unreflectGetter(field)
+            MethodHandle getter = lookupFor(field.getDeclaringClass(), field).unreflectGetter(field)
                     .asType(MethodType.methodType(Object.class, Object.class));
+            MethodHandle storeField = MethodHandles.filterArguments(MethodHandles.insertArguments(store, 1, i), 1, getter);
+            fill = MethodHandles.foldArguments(fill, storeField);
         }
-        MethodHandle collect = MethodHandles.identity(Object[].class).asCollector(Object[].class, getters.length);
-        MethodHandle each = MethodHandles.filterArguments(collect, 0, getters);
-        return MethodHandles.permuteArguments(each, MethodType.methodType(Object[].class, Object.class),
-                new int[getters.length]);
+        // a plain "new Object[n]": a collector built by asCollector creates its array reflectively, which costs more
+        MethodHandle newArray = MethodHandles.insertArguments(MethodHandles.lookup().findStatic(FieldAccess.class,
+                "newValues", MethodType.methodType(Object[].class, int.class)), 0, fields.size());
+        return MethodHandles.foldArguments(fill, newArray);
+    }
+
+    private static Object[] newValues(int size) {
+        return new Object[size];
     }
 
     static MethodHandle setter(Field field) throws IllegalAccessException {

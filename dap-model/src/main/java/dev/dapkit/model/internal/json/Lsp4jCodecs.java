@@ -34,13 +34,13 @@ public final class Lsp4jCodecs {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lsp4jCodecs.class);
     private static final String PACKAGE = "org.eclipse.lsp4j.debug";
-    private static final Root NOT_HANDLED = new Root(null);
+    private static final TypeCodec NOT_HANDLED = new TypeCodec(null);
     /** A method handle takes at most 255 arguments; LSP4J's largest bean has about 50 fields. */
     private static final int MAX_PROPERTIES = 250;
 
     private final ObjectMapper mapper;
     private final ScalarCodecs scalars;
-    private final ConcurrentMap<Class<?>, Root> roots = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, TypeCodec> roots = new ConcurrentHashMap<>();
     private final ConcurrentMap<Class<?>, ValueCodec> runtimeWriters = new ConcurrentHashMap<>();
     /** Compiled beans, enums and Jackson readers; guarded by {@code this}. */
     private final Map<Class<?>, BeanCodec> beans = new HashMap<>();
@@ -57,32 +57,20 @@ public final class Lsp4jCodecs {
         return root(type) != null;
     }
 
+    /** The codec for {@code type}, or null when {@code type} is not an LSP4J Debug bean class or an array of one. */
+    public TypeCodec codecFor(Class<?> type) {
+        return root(type);
+    }
+
     /**
-     * Reads the one JSON value in {@code utf8[offset, offset + length)} as a {@code type}, which
-     * {@link #handles} this codec.
+     * Reads the one JSON value in {@code utf8[offset, offset + length)} as a {@code type}, which this
+     * codec {@link #handles}.
      *
      * @throws MalformedJsonException when the text is not one well-formed JSON value
      * @throws JsonBindException when the value does not fit {@code type}
      */
     public Object read(Class<?> type, byte[] utf8, int offset, int length) {
-        Root root = root(type);
-        Utf8JsonReader in = new Utf8JsonReader(utf8, offset, length);
-        in.skipByteOrderMark();
-        int c = in.peek();
-        if (c < 0) {
-            throw new JsonBindException("No content to map due to end-of-input", null);
-        }
-        Object value;
-        if (c == 'n') {
-            in.readNull();
-            value = null;
-        } else {
-            value = root.codec.read(in);
-        }
-        if (in.peek() >= 0) {
-            throw in.unexpected("expected the end of the input after the JSON value");
-        }
-        return value;
+        return root(type).read(utf8, offset, length);
     }
 
     /**
@@ -91,32 +79,20 @@ public final class Lsp4jCodecs {
      * @throws JsonWriteException when Jackson cannot write a value this codec handed to it
      */
     public byte[] write(Object value) {
-        return writeToBuffer(value).toByteArray();
-    }
-
-    /**
-     * Writes {@code value} like {@link #write(Object)} and returns the writer, whose array the caller
-     * may keep instead of copying it.
-     */
-    public Utf8JsonWriter writeToBuffer(Object value) {
-        Root root = root(value.getClass());
-        Utf8JsonWriter out = new Utf8JsonWriter(root.sizeHint);
-        root.codec.write(value, out);
-        root.sizeHint = out.size() + (out.size() >> 4) + 64;
-        return out;
+        return root(value.getClass()).writeToBuffer(value).toByteArray();
     }
 
     /** The codec for a bean whose class differs from the declared one; Jackson's for a class outside LSP4J. */
     ValueCodec writerForRuntimeClass(Class<?> type) {
-        Root root = root(type);
+        TypeCodec root = root(type);
         if (root != null) {
             return root.codec;
         }
         return runtimeWriters.computeIfAbsent(type, t -> new JacksonCodec(mapper, mapper.constructType(t)));
     }
 
-    private Root root(Class<?> type) {
-        Root root = roots.get(type);
+    private TypeCodec root(Class<?> type) {
+        TypeCodec root = roots.get(type);
         if (root == null) {
             root = compileRoot(type);
             roots.putIfAbsent(type, root);
@@ -124,7 +100,7 @@ public final class Lsp4jCodecs {
         return root == NOT_HANDLED ? null : root;
     }
 
-    private synchronized Root compileRoot(Class<?> type) {
+    private synchronized TypeCodec compileRoot(Class<?> type) {
         Class<?> beanType = type.isArray() ? type.getComponentType() : type;
         if (!isModelBean(beanType)) {
             return NOT_HANDLED;
@@ -133,9 +109,9 @@ public final class Lsp4jCodecs {
         try {
             BeanCodec bean = bean(beanType);
             if (!type.isArray()) {
-                return new Root(bean);
+                return new TypeCodec(bean);
             }
-            return new Root(new ArrayCodecs.OfObjects(type.asSubclass(Object[].class), bean, delegate(type)));
+            return new TypeCodec(new ArrayCodecs.OfObjects(type.asSubclass(Object[].class), bean, delegate(type)));
         } catch (ReflectiveOperationException | JsonProcessingException | RuntimeException e) {
             beans.keySet().retainAll(known);
             LOG.debug("{} stays with Jackson: {}", type.getName(), e.toString());
@@ -254,14 +230,56 @@ public final class Lsp4jCodecs {
         return delegates.computeIfAbsent(type, t -> new JacksonCodec(mapper, mapper.constructType(t)));
     }
 
-    /** A type's codec, and how large the last value written with it was, as the next buffer's size. */
-    private static final class Root {
-        final ValueCodec codec;
+    /**
+     * The fast codec of one LSP4J Debug bean class or array type, and how large the last value written
+     * with it was, as the next buffer's size. Thread-safe.
+     */
+    public static final class TypeCodec {
+        private final ValueCodec codec;
         /** Racy on purpose: any recent size is a good guess. */
-        int sizeHint = 256;
+        private int sizeHint = 256;
 
-        Root(ValueCodec codec) {
+        TypeCodec(ValueCodec codec) {
             this.codec = codec;
+        }
+
+        /**
+         * Reads the one JSON value in {@code utf8[offset, offset + length)}.
+         *
+         * @throws MalformedJsonException when the text is not one well-formed JSON value
+         * @throws JsonBindException when the value does not fit the type
+         */
+        public Object read(byte[] utf8, int offset, int length) {
+            Utf8JsonReader in = new Utf8JsonReader(utf8, offset, length);
+            in.skipByteOrderMark();
+            int c = in.peek();
+            if (c < 0) {
+                throw new JsonBindException("No content to map due to end-of-input", null);
+            }
+            Object value;
+            if (c == 'n') {
+                in.readNull();
+                value = null;
+            } else {
+                value = codec.read(in);
+            }
+            if (in.peek() >= 0) {
+                throw in.unexpected("expected the end of the input after the JSON value");
+            }
+            return value;
+        }
+
+        /**
+         * Writes {@code value}, an instance of the type, and returns the writer, whose array the
+         * caller may keep instead of copying it.
+         *
+         * @throws JsonWriteException when Jackson cannot write a value this codec handed to it
+         */
+        public Utf8JsonWriter writeToBuffer(Object value) {
+            Utf8JsonWriter out = new Utf8JsonWriter(sizeHint);
+            codec.write(value, out);
+            sizeHint = out.size() + (out.size() >> 4) + 64;
+            return out;
         }
     }
 }
