@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
@@ -75,17 +76,20 @@ public final class CpuTimeMain {
         String lsp4jText = lsp4j.serialize(lsp4jMessage);
         byte[] lsp4jContent = lsp4jText.getBytes(StandardCharsets.UTF_8);
 
-        double toRaw = best(rounds, () -> sink = DapJson.standard().writeValueAsBytes(body));
-        double encode = best(rounds, () -> sink = encoder.encode(Response.success(request, body).withSeq(42)));
-        double feed = best(rounds, () -> sink = decode(decoder, frame));
-        double bind = best(rounds, () -> sink = decoded.body(body.getClass()));
-        double decode = best(rounds, () -> sink = decode(decoder, frame).body(body.getClass()));
-        double serialize = best(rounds, () -> sink = lsp4j.serialize(lsp4jMessage).getBytes(StandardCharsets.UTF_8));
-        double parse = best(rounds, () -> sink = ((ResponseMessage) lsp4j.parseMessage(
-                new String(lsp4jContent, StandardCharsets.UTF_8))).getResult());
+        Op[] ops = {
+            () -> sink = DapJson.standard().writeValueAsBytes(body),
+            () -> sink = encoder.encode(Response.success(request, body).withSeq(42)),
+            () -> sink = decode(decoder, frame),
+            () -> sink = decoded.body(body.getClass()),
+            () -> sink = decode(decoder, frame).body(body.getClass()),
+            () -> sink = lsp4j.serialize(lsp4jMessage).getBytes(StandardCharsets.UTF_8),
+            () -> sink = ((ResponseMessage) lsp4j.parseMessage(new String(lsp4jContent, StandardCharsets.UTF_8)))
+                    .getResult(),
+        };
+        double[] t = best(rounds, ops);
+        double ours = t[1] + t[4];
         System.out.printf(Locale.ROOT, "%-12s %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %6.2fx   (%d B)%n",
-                message, toRaw, encode, feed, bind, decode, serialize, parse, encode + decode,
-                (serialize + parse) / (encode + decode), frame.length);
+                message, t[0], t[1], t[2], t[3], t[4], t[5], t[6], ours, (t[5] + t[6]) / ours, frame.length);
     }
 
     private static Response decode(FrameDecoder decoder, byte[] frame) {
@@ -103,26 +107,37 @@ public final class CpuTimeMain {
     }
 
     /**
-     * The lowest CPU time per call, in microseconds, over {@code rounds} batches of calls that take
-     * about 20 ms each, after a second of warm-up.
+     * The lowest CPU time per call of each operation, in microseconds, over {@code rounds} batches of
+     * calls that take about 20 ms each, after a second of warm-up each. The rounds go round the
+     * operations in turn, so that whatever else the machine is doing disturbs them all alike.
      */
-    private static double best(int rounds, Op op) throws Exception {
-        long warmEnd = THREADS.getCurrentThreadCpuTime() + WARM_UP_NANOS;
-        long calls = 0;
-        while (THREADS.getCurrentThreadCpuTime() < warmEnd) {
-            op.run();
-            calls++;
-        }
-        int batch = (int) Math.max(1, calls * BATCH_NANOS / WARM_UP_NANOS);
-        long best = Long.MAX_VALUE;
-        for (int r = 0; r < rounds; r++) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            for (int i = 0; i < batch; i++) {
-                op.run();
+    private static double[] best(int rounds, Op[] ops) throws Exception {
+        int[] batches = new int[ops.length];
+        for (int i = 0; i < ops.length; i++) {
+            long warmEnd = THREADS.getCurrentThreadCpuTime() + WARM_UP_NANOS;
+            long calls = 0;
+            while (THREADS.getCurrentThreadCpuTime() < warmEnd) {
+                ops[i].run();
+                calls++;
             }
-            best = Math.min(best, THREADS.getCurrentThreadCpuTime() - start);
+            batches[i] = (int) Math.max(1, calls * BATCH_NANOS / WARM_UP_NANOS);
         }
-        return best / 1000.0 / batch;
+        long[] best = new long[ops.length];
+        Arrays.fill(best, Long.MAX_VALUE);
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < ops.length; i++) {
+                long start = THREADS.getCurrentThreadCpuTime();
+                for (int k = 0; k < batches[i]; k++) {
+                    ops[i].run();
+                }
+                best[i] = Math.min(best[i], THREADS.getCurrentThreadCpuTime() - start);
+            }
+        }
+        double[] micros = new double[ops.length];
+        for (int i = 0; i < ops.length; i++) {
+            micros[i] = best[i] / 1000.0 / batches[i];
+        }
+        return micros;
     }
 
 }

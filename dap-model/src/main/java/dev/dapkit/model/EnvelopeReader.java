@@ -121,13 +121,18 @@ final class EnvelopeReader {
         }
     }
 
+    /** The id of the field whose name was just read, or -1; at most one name is compared. */
     private int definedField() {
-        for (int id = 0; id < NAME_BYTES.length; id++) {
-            if (in.nameIs(NAME_BYTES[id])) {
-                return id;
-            }
-        }
-        return -1;
+        int candidate = switch (in.nameLength()) {
+            case 3 -> SEQ;
+            case 4 -> in.nameStartsWith('t') ? TYPE : BODY;
+            case 5 -> EVENT;
+            case 7 -> in.nameStartsWith('c') ? COMMAND : in.nameStartsWith('s') ? SUCCESS : MESSAGE;
+            case 9 -> ARGUMENTS;
+            case 11 -> REQUEST_SEQ;
+            default -> -1;
+        };
+        return candidate >= 0 && in.nameIs(NAME_BYTES[candidate]) ? candidate : -1;
     }
 
     private void checkFirst(int id, String unknown, int nameAt) throws MalformedMessageException {

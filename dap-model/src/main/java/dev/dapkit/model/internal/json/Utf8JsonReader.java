@@ -197,7 +197,7 @@ public final class Utf8JsonReader {
      * {@code buf[nameStart, nameEnd)}, or {@link #nameText} when it had escapes.
      */
     public void readName() {
-        int p = JsonStrings.stop(buf, pos + 1, end);
+        int p = JsonStrings.stopShort(buf, pos + 1, end);
         if (p == end) {
             pos = end;
             throw endOfInput(" in field name");
@@ -224,6 +224,17 @@ public final class Utf8JsonReader {
     /** The name {@link #readName()} read last. */
     public String name() {
         return nameText != null ? nameText : new String(buf, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8);
+    }
+
+    /** The length of the name {@link #readName()} read last: in bytes, or in chars when it had escapes. */
+    public int nameLength() {
+        return nameText != null ? nameText.length() : nameEnd - nameStart;
+    }
+
+    /** Whether the name {@link #readName()} read last starts with the ASCII character {@code c}. */
+    public boolean nameStartsWith(char c) {
+        return nameText != null ? nameText.startsWith(String.valueOf(c))
+                : nameEnd > nameStart && buf[nameStart] == c;
     }
 
     /** Whether the name {@link #readName()} read last is {@code ascii} (given as bytes), without decoding it. */
