@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.slf4j.Logger;
@@ -40,8 +38,19 @@ public final class Lsp4jCodecs {
 
     private final ObjectMapper mapper;
     private final ScalarCodecs scalars;
-    private final ConcurrentMap<Class<?>, TypeCodec> roots = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Class<?>, ValueCodec> runtimeWriters = new ConcurrentHashMap<>();
+    /** Per class, so that caching a codec never keeps an application's class from being unloaded. */
+    private final ClassValue<TypeCodec> roots = new ClassValue<>() {
+        @Override
+        protected TypeCodec computeValue(Class<?> type) {
+            return compileRoot(type);
+        }
+    };
+    private final ClassValue<ValueCodec> runtimeWriters = new ClassValue<>() {
+        @Override
+        protected ValueCodec computeValue(Class<?> type) {
+            return new JacksonCodec(mapper, mapper.constructType(type));
+        }
+    };
     /** Compiled beans, enums and Jackson readers; guarded by {@code this}. */
     private final Map<Class<?>, BeanCodec> beans = new HashMap<>();
     private final Map<Class<?>, EnumCodec> enums = new HashMap<>();
@@ -88,15 +97,11 @@ public final class Lsp4jCodecs {
         if (root != null) {
             return root.codec;
         }
-        return runtimeWriters.computeIfAbsent(type, t -> new JacksonCodec(mapper, mapper.constructType(t)));
+        return runtimeWriters.get(type);
     }
 
     private TypeCodec root(Class<?> type) {
         TypeCodec root = roots.get(type);
-        if (root == null) {
-            root = compileRoot(type);
-            roots.putIfAbsent(type, root);
-        }
         return root == NOT_HANDLED ? null : root;
     }
 
