@@ -1,5 +1,6 @@
 package dev.dapkit.model;
 
+import dev.dapkit.model.internal.json.Utf8JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,9 @@ import java.util.Set;
 
 /**
  * The envelope's JSON form. Reading checks the encoding and hands the text to {@link EnvelopeReader};
- * writing emits the envelope by hand and copies raw values byte for byte. Stateless.
+ * writing emits the envelope with {@link Utf8JsonWriter} (the string escaping of the fast codec: an
+ * unpaired surrogate that a peer sent escaped is written escaped again, so a message that was read
+ * can be forwarded) and copies raw values byte for byte. Stateless.
  */
 final class MessageJson {
 
@@ -21,7 +24,8 @@ final class MessageJson {
     private static final byte[] MESSAGE = ascii(",\"message\":");
     private static final byte[] ARGUMENTS = ascii(",\"arguments\":");
     private static final byte[] BODY = ascii(",\"body\":");
-    private static final byte[] HEX = ascii("0123456789ABCDEF");
+    /** Room for the envelope up to its payload; the writer grows when a command or message is longer. */
+    private static final int HEAD_CAPACITY = 128;
 
     /** The top-level fields each kind of message models; every other field is kept raw. */
     private static final Set<String> REQUEST_FIELDS = Set.of("seq", "type", "command", "arguments");
@@ -64,31 +68,48 @@ final class MessageJson {
      */
     static void write(DapMessage message, OutputStream out) throws IOException {
         checkOtherFields(message);
-        out.write(SEQ);
-        writeInt(out, message.seq());
+        // everything up to the raw payload goes out in one write; raw values are copied as they are
+        Utf8JsonWriter head = new Utf8JsonWriter(HEAD_CAPACITY);
+        head.writeBytes(SEQ);
+        head.writeInt(message.seq());
+        RawJson payload;
+        byte[] payloadName;
         if (message instanceof Request r) {
-            out.write(TYPE_REQUEST);
-            writeString(out, r.command());
-            writeRaw(out, ARGUMENTS, r.arguments());
+            head.writeBytes(TYPE_REQUEST);
+            head.writeString(r.command());
+            payload = r.arguments();
+            payloadName = ARGUMENTS;
         } else if (message instanceof Response r) {
-            out.write(TYPE_RESPONSE);
-            writeInt(out, r.requestSeq());
-            out.write(r.success() ? SUCCESS_TRUE : SUCCESS_FALSE);
-            writeString(out, r.command());
+            head.writeBytes(TYPE_RESPONSE);
+            head.writeInt(r.requestSeq());
+            head.writeBytes(r.success() ? SUCCESS_TRUE : SUCCESS_FALSE);
+            head.writeString(r.command());
             if (r.message() != null) {
-                out.write(MESSAGE);
-                writeString(out, r.message());
+                head.writeBytes(MESSAGE);
+                head.writeString(r.message());
             }
-            writeRaw(out, BODY, r.body());
-        } else if (message instanceof Event e) {
-            out.write(TYPE_EVENT);
-            writeString(out, e.event());
-            writeRaw(out, BODY, e.body());
+            payload = r.body();
+            payloadName = BODY;
+        } else {
+            Event e = (Event) message;
+            head.writeBytes(TYPE_EVENT);
+            head.writeString(e.event());
+            payload = e.body();
+            payloadName = BODY;
+        }
+        if (payload != null) {
+            head.writeBytes(payloadName);
+        }
+        out.write(head.array(), 0, head.size());
+        if (payload != null) {
+            payload.writeTo(out);
         }
         for (Map.Entry<String, RawJson> field : message.otherFields().entrySet()) {
-            out.write(',');
-            writeString(out, field.getKey());
-            out.write(':');
+            Utf8JsonWriter name = new Utf8JsonWriter(field.getKey().length() + 8);
+            name.writeByte(',');
+            name.writeString(field.getKey());
+            name.writeByte(':');
+            out.write(name.array(), 0, name.size());
             field.getValue().writeTo(out);
         }
         out.write('}');
@@ -106,69 +127,6 @@ final class MessageJson {
                         + " must not hold '" + name + "': the envelope writes that field itself");
             }
         }
-    }
-
-    private static void writeRaw(OutputStream out, byte[] name, RawJson value) throws IOException {
-        if (value != null) {
-            out.write(name);
-            value.writeTo(out);
-        }
-    }
-
-    /**
-     * Writes a JSON string as UTF-8. An unpaired surrogate (which a peer can send escaped, e.g.
-     * {@code "\ud800"}) is written escaped again, so a message that was read can be forwarded.
-     */
-    private static void writeString(OutputStream out, String s) throws IOException {
-        out.write('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                out.write(c);
-            } else if (c < 0x80) {
-                writeEscape(out, c);
-            } else if (c < 0x800) {
-                out.write(0xC0 | (c >> 6));
-                out.write(0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                out.write(0xF0 | (cp >> 18));
-                out.write(0x80 | ((cp >> 12) & 0x3F));
-                out.write(0x80 | ((cp >> 6) & 0x3F));
-                out.write(0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                writeEscape(out, c);
-            } else {
-                out.write(0xE0 | (c >> 12));
-                out.write(0x80 | ((c >> 6) & 0x3F));
-                out.write(0x80 | (c & 0x3F));
-            }
-        }
-        out.write('"');
-    }
-
-    private static void writeEscape(OutputStream out, char c) throws IOException {
-        out.write('\\');
-        switch (c) {
-            case '"': out.write('"'); return;
-            case '\\': out.write('\\'); return;
-            case '\n': out.write('n'); return;
-            case '\r': out.write('r'); return;
-            case '\t': out.write('t'); return;
-            case '\b': out.write('b'); return;
-            case '\f': out.write('f'); return;
-            default:
-                out.write('u');
-                out.write(HEX[(c >> 12) & 0xF]);
-                out.write(HEX[(c >> 8) & 0xF]);
-                out.write(HEX[(c >> 4) & 0xF]);
-                out.write(HEX[c & 0xF]);
-        }
-    }
-
-    private static void writeInt(OutputStream out, int value) throws IOException {
-        out.write(Integer.toString(value).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] ascii(String s) {

@@ -73,11 +73,11 @@ public final class Utf8JsonWriter {
         return buf;
     }
 
-    void writeByte(int b) {
+    public void writeByte(int b) {
         room(1)[size++] = (byte) b;
     }
 
-    void writeBytes(byte[] bytes) {
+    public void writeBytes(byte[] bytes) {
         writeBytes(bytes, 0, bytes.length);
     }
 
@@ -114,7 +114,7 @@ public final class Utf8JsonWriter {
         }
     }
 
-    void writeInt(int value) {
+    public void writeInt(int value) {
         if (value == Integer.MIN_VALUE) {
             writeBytes(MIN_INT);
             return;
@@ -178,7 +178,7 @@ public final class Utf8JsonWriter {
     }
 
     /** Writes {@code s} as a quoted JSON string. */
-    void writeString(String s) {
+    public void writeString(String s) {
         int n = s.length();
         // each char takes at most six bytes (an escape), a surrogate pair four for two chars
         byte[] b = room(2 + 6 * n);
