@@ -63,12 +63,7 @@ public final class DapJson {
     public byte[] writeValueAsBytes(Object value) {
         Lsp4jCodecs.TypeCodec codec = value == null ? null : lsp4j.codecFor(value.getClass());
         if (codec != null) {
-            try {
-                return codec.writeToBuffer(value).toByteArray();
-            } catch (JsonWriteException e) {
-                throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
-                        + e.reason(), e);
-            }
+            return writeFast(codec, value).toByteArray();
         }
         try {
             return writer.writeValueAsBytes(value);
@@ -85,13 +80,7 @@ public final class DapJson {
     RawJson toRaw(Object value) {
         Lsp4jCodecs.TypeCodec codec = lsp4j.codecFor(value.getClass());
         if (codec != null) {
-            Utf8JsonWriter out;
-            try {
-                out = codec.writeToBuffer(value);
-            } catch (JsonWriteException e) {
-                throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
-                        + e.reason(), e);
-            }
+            Utf8JsonWriter out = writeFast(codec, value);
             int size = out.size();
             byte[] array = out.array();
             boolean tooRoomy = array.length - size > (size >> 3) + 256;
@@ -99,6 +88,15 @@ public final class DapJson {
         }
         byte[] bytes = writeValueAsBytes(value);
         return RawJson.adopt(bytes, 0, bytes.length);
+    }
+
+    private static Utf8JsonWriter writeFast(Lsp4jCodecs.TypeCodec codec, Object value) {
+        try {
+            return codec.writeToBuffer(value);
+        } catch (JsonWriteException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.reason(), e);
+        }
     }
 
     /** Binds a raw value to {@code type}. */

@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * One LSP4J model bean class: its properties in the order Jackson writes them, a table from JSON
  * names to properties for reading, and its no-argument constructor. Unknown fields are checked
- * and skipped; a field given twice takes the last value. Built once by {@link Lsp4jCodecs} (in two
- * steps, so beans can nest themselves), then immutable and thread-safe.
+ * and skipped; a field given twice takes the last value. Built once by {@link Lsp4jCodecs} in two
+ * steps, so that beans can nest themselves: the fields below the constructor are set once, by
+ * {@link #complete}, before any thread but the compiling one can reach the codec; immutable and
+ * thread-safe from then on.
  */
 final class BeanCodec extends ValueCodec {
 
@@ -45,10 +47,6 @@ final class BeanCodec extends ValueCodec {
             }
             table[slot] = p.index + 1;
         }
-    }
-
-    Class<?> type() {
-        return type;
     }
 
     @Override

@@ -215,12 +215,6 @@ public final class Utf8JsonReader {
         expectColon();
     }
 
-    /** At a field name's opening quote: reads the name, and the colon, as a string. */
-    public String readFieldName() {
-        readName();
-        return name();
-    }
-
     /** The name {@link #readName()} read last. */
     public String name() {
         return nameText != null ? nameText : new String(buf, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8);
