@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dapkit.model.internal.json.JsonBindException;
 import dev.dapkit.model.internal.json.Lsp4jCodecs;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
@@ -166,6 +168,26 @@ class DapJsonFastPathTest {
         assertTrue(e.getMessage().startsWith("cannot write org.eclipse.lsp4j.debug.Source as JSON: Java 8 optional"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DapJson.standard().writeValueAsBytes(source));
+    }
+
+    /** The cause of a binding error, and how an emoji is written, show which path was taken. */
+    @Test
+    void lsp4jBeansAndArraysOfThemTakeTheFastPathOtherTypesJackson() {
+        IllegalArgumentException fast = assertThrows(IllegalArgumentException.class,
+                () -> bind("{\"line\":2.5}", StackFrame.class));
+        assertInstanceOf(JsonBindException.class, fast.getCause());
+        fast = assertThrows(IllegalArgumentException.class, () -> bind("[{\"line\":2.5}]", StackFrame[].class));
+        assertInstanceOf(JsonBindException.class, fast.getCause());
+        IllegalArgumentException jackson = assertThrows(IllegalArgumentException.class,
+                () -> RawJson.parse("[{\"line\":2.5}]").bind(new TypeReference<List<StackFrame>>() { }));
+        assertInstanceOf(JsonMappingException.class, jackson.getCause());
+        StackFrame frame = new StackFrame();
+        frame.setName("\ud83d\ude00");
+        assertTrue(RawJson.from(frame).toString().contains("\"\ud83d\ude00\""), "written as UTF-8 by the fast path");
+        assertTrue(new String(DapJson.standard().writeValueAsBytes(new StackFrame[] {frame}), UTF_8)
+                .contains("\"\ud83d\ude00\""));
+        assertEquals("[{\"name\":\"\\uD83D\\uDE00\"}]", RawJson.from(List.of(Map.of("name", "\ud83d\ude00"))).toString(),
+                "Jackson escapes it");
     }
 
     @Test
