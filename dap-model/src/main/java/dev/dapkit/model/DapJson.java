@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.dapkit.model.internal.json.JsonBindException;
+import dev.dapkit.model.internal.json.JsonWriteException;
+import dev.dapkit.model.internal.json.Lsp4jCodecs;
+import dev.dapkit.model.internal.json.MalformedJsonException;
+import dev.dapkit.model.internal.json.Utf8JsonWriter;
 import dev.dapkit.model.json.Lsp4jModule;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +22,10 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The JSON side of DAP: reads and writes whole messages and binds raw values to LSP4J's model
- * classes (or any other type) with Jackson and {@link Lsp4jModule}.
+ * classes (or any other type) with Jackson and {@link Lsp4jModule}. LSP4J Debug's model beans, and
+ * arrays of them, take a faster path that maps them exactly as that Jackson configuration does,
+ * straight between objects and UTF-8 bytes; the envelope of a message is read by the same strict
+ * reader, which slices every field's value out of the frame.
  *
  * <p>Thread-safe. The configuration is fixed when an instance is made; {@link #standard()} is the
  * one every part of dapkit uses.
@@ -28,11 +36,13 @@ public final class DapJson {
 
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
+    private final Lsp4jCodecs lsp4j;
     private final ConcurrentMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
     private DapJson(ObjectMapper mapper) {
         this.mapper = mapper;
         this.writer = mapper.writer();
+        this.lsp4j = new Lsp4jCodecs(mapper);
     }
 
     /** The shared instance. */
@@ -51,6 +61,10 @@ public final class DapJson {
 
     /** Writes {@code value} as UTF-8 JSON. */
     public byte[] writeValueAsBytes(Object value) {
+        Lsp4jCodecs.TypeCodec codec = value == null ? null : lsp4j.codecFor(value.getClass());
+        if (codec != null) {
+            return writeFast(codec, value).toByteArray();
+        }
         try {
             return writer.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -59,8 +73,49 @@ public final class DapJson {
         }
     }
 
+    /**
+     * The raw JSON of {@code value}, for {@link RawJson#from}. LSP4J beans are written by the fast
+     * path, whose array is adopted rather than copied when little of it is unused.
+     */
+    RawJson toRaw(Object value) {
+        Lsp4jCodecs.TypeCodec codec = lsp4j.codecFor(value.getClass());
+        if (codec != null) {
+            Utf8JsonWriter out = writeFast(codec, value);
+            int size = out.size();
+            byte[] array = out.array();
+            boolean tooRoomy = array.length - size > (size >> 3) + 256;
+            return RawJson.adopt(tooRoomy ? out.toByteArray() : array, 0, size);
+        }
+        byte[] bytes = writeValueAsBytes(value);
+        return RawJson.adopt(bytes, 0, bytes.length);
+    }
+
+    private static Utf8JsonWriter writeFast(Lsp4jCodecs.TypeCodec codec, Object value) {
+        try {
+            return codec.writeToBuffer(value);
+        } catch (JsonWriteException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.reason(), e);
+        }
+    }
+
     /** Binds a raw value to {@code type}. */
+    @SuppressWarnings("unchecked")
     public <T> T bind(RawJson raw, Type type) {
+        Lsp4jCodecs.TypeCodec codec = type instanceof Class<?> c ? lsp4j.codecFor(c) : null;
+        if (codec != null) {
+            try {
+                return (T) codec.read(raw.array(), raw.offset(), raw.byteLength());
+            } catch (JsonBindException e) {
+                String path = e.path();
+                throw new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()
+                        + (path.isEmpty() ? "" : " at " + path) + ": " + e.reason(), e);
+            } catch (MalformedJsonException e) {
+                throw new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()
+                        + " at " + MalformedJsonException.lineAndColumn(raw.array(), raw.offset(), e.index()) + ": "
+                        + e.reason(), e);
+            }
+        }
         ObjectReader reader = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
         try {
             return reader.readValue(raw.array(), raw.offset(), raw.byteLength());
@@ -85,7 +140,7 @@ public final class DapJson {
      *     DAP message
      */
     public DapMessage readMessage(byte[] utf8, int offset, int length) throws MalformedMessageException {
-        return MessageJson.read(mapper.getFactory(), utf8, offset, length);
+        return MessageJson.read(utf8, offset, length);
     }
 
     /** Writes {@code message} as UTF-8 JSON to {@code out}; raw values are copied byte for byte. */

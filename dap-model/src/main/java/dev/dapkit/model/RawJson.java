@@ -51,8 +51,7 @@ public final class RawJson {
         if (value instanceof RawJson raw) {
             return raw;
         }
-        byte[] bytes = DapJson.standard().writeValueAsBytes(value);
-        return new RawJson(bytes, 0, bytes.length);
+        return DapJson.standard().toRaw(value);
     }
 
     /**

@@ -1,0 +1,137 @@
+package dev.dapkit.model.internal.json;
+
+import java.lang.invoke.MethodHandle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One LSP4J model bean class: its properties in the order Jackson writes them, a table from JSON
+ * names to properties for reading, and its no-argument constructor. Unknown fields are checked
+ * and skipped; a field given twice takes the last value. Built once by {@link Lsp4jCodecs} in two
+ * steps, so that beans can nest themselves: the fields below the constructor are set once, by
+ * {@link #complete}, before any thread but the compiling one can reach the codec; immutable and
+ * thread-safe from then on.
+ */
+final class BeanCodec extends ValueCodec {
+
+    private final Class<?> type;
+    private final Lsp4jCodecs codecs;
+    private MethodHandle constructor;
+    /** {@code (Object bean)Object[]}: every property's value, in order, primitives boxed. */
+    private MethodHandle values;
+    private Property[] properties;
+    /** Open addressing on {@link Property#nameHash}: property index + 1, 0 for an empty slot. */
+    private int[] table;
+    private Map<String, Property> byName;
+    private JacksonCodec fallback;
+
+    BeanCodec(Class<?> type, Lsp4jCodecs codecs) {
+        this.type = type;
+        this.codecs = codecs;
+    }
+
+    void complete(MethodHandle constructor, MethodHandle values, List<Property> properties, JacksonCodec fallback) {
+        this.constructor = constructor;
+        this.values = values;
+        this.properties = properties.toArray(new Property[0]);
+        this.fallback = fallback;
+        this.byName = new HashMap<>();
+        int size = Integer.highestOneBit(Math.max(4, this.properties.length * 3)) << 1;
+        this.table = new int[size];
+        for (Property p : this.properties) {
+            byName.put(p.name, p);
+            int slot = p.nameHash & (size - 1);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & (size - 1);
+            }
+            table[slot] = p.index + 1;
+        }
+    }
+
+    @Override
+    Object read(Utf8JsonReader in) {
+        if (first(in) != '{') {
+            return fallback.read(in);
+        }
+        Object bean = newInstance();
+        int open = in.pos;
+        if (in.beginObject()) {
+            int expected = 0;
+            do {
+                in.readName();
+                Property p = find(in, expected);
+                if (p == null) {
+                    in.skipValue();
+                    continue;
+                }
+                try {
+                    p.read(in, bean);
+                } catch (JsonBindException e) {
+                    throw e.inField(p.name);
+                }
+                expected = p.index + 1;
+            } while (in.nextField(open));
+        }
+        return bean;
+    }
+
+    private Object newInstance() {
+        try {
+            return (Object) constructor.invokeExact();
+        } catch (Throwable t) {
+            throw Property.rethrow(t);
+        }
+    }
+
+    /** The property named by the name just read; the one after the last match is tried first. */
+    private Property find(Utf8JsonReader in, int expected) {
+        if (in.nameText != null) {
+            return byName.get(in.nameText);
+        }
+        byte[] b = in.buf;
+        int from = in.nameStart;
+        int to = in.nameEnd;
+        int length = to - from;
+        Property[] props = properties;
+        if (expected < props.length) {
+            Property p = props[expected];
+            if (p.named(b, from, length)) {
+                return p;
+            }
+        }
+        int hash = Property.hash(b, from, to);
+        int mask = table.length - 1;
+        for (int slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            Property p = props[table[slot] - 1];
+            if (p.nameHash == hash && p.named(b, from, length)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    void write(Object bean, Utf8JsonWriter out) {
+        if (bean.getClass() != type) {
+            // Jackson writes the fields of the runtime class (a StackFrameFormat held as a ValueFormat)
+            codecs.writerForRuntimeClass(bean.getClass()).write(bean, out);
+            return;
+        }
+        Object[] fields;
+        try {
+            fields = (Object[]) values.invokeExact(bean);
+        } catch (Throwable t) {
+            throw Property.rethrow(t);
+        }
+        out.writeByte('{');
+        boolean first = true;
+        Property[] props = properties;
+        for (int i = 0; i < props.length; i++) {
+            if (props[i].write(fields[i], out, first)) {
+                first = false;
+            }
+        }
+        out.writeByte('}');
+    }
+}

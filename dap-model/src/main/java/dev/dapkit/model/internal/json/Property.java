@@ -1,0 +1,212 @@
+package dev.dapkit.model.internal.json;
+
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One field of a model bean under its JSON name: how to read its value into a bean and write it
+ * out of one. Immutable, thread-safe.
+ */
+abstract class Property {
+
+    final String name;
+    /** The JSON name as UTF-8, unquoted: what a field name in the input is compared with. */
+    final byte[] nameBytes;
+    final int nameHash;
+    /** The name's first eight bytes (fewer, zero-padded, for a shorter name) as a little-endian long, and their mask. */
+    private final long head;
+    private final long headMask;
+    /** {@code ,"name":} as the writer writes it (the comma is left out for the first field). */
+    private final byte[] prefix;
+    /** The position in the bean's properties. */
+    final int index;
+
+    Property(String name, int index) {
+        this.name = name;
+        this.index = index;
+        this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        this.nameHash = hash(nameBytes, 0, nameBytes.length);
+        long word = 0;
+        for (int i = Math.min(Long.BYTES, nameBytes.length) - 1; i >= 0; i--) {
+            word = (word << 8) | (nameBytes[i] & 0xFF);
+        }
+        this.head = word;
+        this.headMask = nameBytes.length >= Long.BYTES ? -1L : (1L << (8 * nameBytes.length)) - 1;
+        Utf8JsonWriter quoted = new Utf8JsonWriter(nameBytes.length + 8);
+        quoted.writeByte(',');
+        quoted.writeString(name);
+        quoted.writeByte(':');
+        this.prefix = quoted.toByteArray();
+    }
+
+    static int hash(byte[] b, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        return h ^ (h >>> 16);
+    }
+
+    /** Whether {@code b[from, from + length)} is this property's name. */
+    final boolean named(byte[] b, int from, int length) {
+        byte[] name = nameBytes;
+        if (length != name.length) {
+            return false;
+        }
+        int i = 0;
+        if (from + Long.BYTES <= b.length) {
+            if ((((long) Utf8JsonReader.LONGS.get(b, from)) & headMask) != head) {
+                return false;
+            }
+            i = Long.BYTES;
+        }
+        for (; i < length; i++) {
+            if (b[from + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the value at the reader's position (never the end: a value follows the colon) into {@code bean}. */
+    abstract void read(Utf8JsonReader in, Object bean);
+
+    /**
+     * Writes {@code "name":value} unless the value (the field's, boxed if primitive) is null; returns
+     * whether it wrote anything.
+     */
+    abstract boolean write(Object value, Utf8JsonWriter out, boolean first);
+
+    final void writeName(Utf8JsonWriter out, boolean first) {
+        int skip = first ? 1 : 0;
+        out.writeBytes(prefix, skip, prefix.length - skip);
+    }
+
+    /** Field handles never throw checked exceptions; anything they throw is passed on as it is. */
+    static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("field access failed", t);
+    }
+
+    /** A primitive {@code int} field: JSON null leaves it 0, as Jackson and Gson do. */
+    static final class IntField extends Property {
+        private final MethodHandle setter;
+        private final JacksonCodec fallback;
+
+        IntField(String name, int index, MethodHandle setter, JacksonCodec fallback) {
+            super(name, index);
+            this.setter = setter;
+            this.fallback = fallback;
+        }
+
+        @Override
+        void read(Utf8JsonReader in, Object bean) {
+            int c = ValueCodec.first(in);
+            int value;
+            if (ValueCodec.startsNumber(c) && in.scanInt()) {
+                value = in.numberInt();
+            } else if (c == 'n') {
+                in.readNull();
+                value = 0;
+            } else {
+                if (ValueCodec.startsNumber(c)) {
+                    in.pos = in.numberStart;
+                }
+                value = (Integer) fallback.read(in);
+            }
+            try {
+                setter.invokeExact(bean, value);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        @Override
+        boolean write(Object value, Utf8JsonWriter out, boolean first) {
+            writeName(out, first);
+            out.writeInt((Integer) value);
+            return true;
+        }
+    }
+
+    /** A primitive {@code boolean} field: JSON null leaves it false. */
+    static final class BooleanField extends Property {
+        private final MethodHandle setter;
+        private final JacksonCodec fallback;
+
+        BooleanField(String name, int index, MethodHandle setter, JacksonCodec fallback) {
+            super(name, index);
+            this.setter = setter;
+            this.fallback = fallback;
+        }
+
+        @Override
+        void read(Utf8JsonReader in, Object bean) {
+            int c = ValueCodec.first(in);
+            boolean value;
+            if (c == 't' || c == 'f') {
+                value = in.readBoolean();
+            } else if (c == 'n') {
+                in.readNull();
+                value = false;
+            } else {
+                value = (Boolean) fallback.read(in);
+            }
+            try {
+                setter.invokeExact(bean, value);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        @Override
+        boolean write(Object value, Utf8JsonWriter out, boolean first) {
+            writeName(out, first);
+            out.writeBoolean((Boolean) value);
+            return true;
+        }
+    }
+
+    /** A field of a reference type: JSON null sets it to null, and null is not written. */
+    static final class ReferenceField extends Property {
+        private final MethodHandle setter;
+        private final ValueCodec codec;
+
+        ReferenceField(String name, int index, MethodHandle setter, ValueCodec codec) {
+            super(name, index);
+            this.setter = setter;
+            this.codec = codec;
+        }
+
+        @Override
+        void read(Utf8JsonReader in, Object bean) {
+            Object value;
+            if (ValueCodec.first(in) == 'n') {
+                in.readNull();
+                value = null;
+            } else {
+                value = codec.read(in);
+            }
+            try {
+                setter.invokeExact(bean, value);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        @Override
+        boolean write(Object value, Utf8JsonWriter out, boolean first) {
+            if (value == null) {
+                return false;
+            }
+            writeName(out, first);
+            codec.write(value, out);
+            return true;
+        }
+    }
+}
