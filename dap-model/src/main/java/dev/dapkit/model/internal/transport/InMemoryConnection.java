@@ -60,12 +60,14 @@ public final class InMemoryConnection implements DapConnection {
     public CompletableFuture<Void> send(DapMessage message) {
         Objects.requireNonNull(message, "message");
         synchronized (sendLock) {
-            if (state.isClosing()) {
-                return CompletableFuture.failedFuture(state.closedException("message not sent"));
-            }
+            // The peer first: once it has closed, this side closes too, a moment later on its own
+            // delivery thread, and the peer's close is the reason worth reporting.
             if (peer.state.isClosing()) {
                 return CompletableFuture.failedFuture(state.closedException(
                         "message not sent: the peer " + peer.state.description() + " has closed"));
+            }
+            if (state.isClosing()) {
+                return CompletableFuture.failedFuture(state.closedException("message not sent"));
             }
             peer.inbound.add(message);
         }
