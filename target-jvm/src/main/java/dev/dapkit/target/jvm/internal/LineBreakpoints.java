@@ -31,8 +31,10 @@ import org.eclipse.lsp4j.debug.Source;
  * top-level class, its nested, inner, local and anonymous classes and the lambdas in them (all
  * share the file as their {@code SourceFile}), those loaded now and, through a class-prepare
  * request, those that load later. A breakpoint stops at the first instruction of its line in every
- * method with code there. A line without code moves to the next line with code of the method
- * around it (or to the next method's first line), and the breakpoint reports the line it moved to.
+ * method with code there. A breakpoint on a line without code moves: from a blank, brace or
+ * annotation line inside a method to the method's next line with code, from a method's
+ * declaration to its first line; and it reports the line it moved to. A statement line without
+ * code in the loaded classes stays where it is (its class, an anonymous one say, may load later).
  *
  * <p>Before any class of the file has loaded, a breakpoint in an existing file is answered
  * verified at its line, and corrected by a {@code breakpoint} event when the classes load (moved,
@@ -151,27 +153,70 @@ final class LineBreakpoints implements ClassPrepareListener {
         List<Location> at = firstPerMethod(breakpoints.types, placed.line);
         int line = placed.line;
         if (at.isEmpty()) {
-            Integer next = nextCodeLine(breakpoints.types, placed.line);
-            if (next != null) {
-                line = next;
-                at = firstPerMethod(breakpoints.types, next);
+            Integer moved = movedLine(breakpoints, placed.line);
+            if (moved != null) {
+                line = moved;
+                at = firstPerMethod(breakpoints.types, moved);
             }
         }
-        if (!at.isEmpty()) {
+        if (!at.isEmpty() || breakpoints.types.isEmpty()) {
             placed.verified = true;
-            placed.actualLine = line;
-            placed.message = null;
-        } else if (breakpoints.types.isEmpty()) {
-            placed.verified = true;
-            placed.actualLine = placed.line;
+            placed.actualLine = at.isEmpty() ? placed.line : line;
             placed.message = null;
         } else {
             placed.verified = false;
             placed.actualLine = placed.line;
-            placed.message = "line " + placed.line + " of " + breakpoints.file.fileName() + " has no code at or after"
-                    + " it in the classes loaded so far";
+            placed.message = "line " + placed.line + " of " + breakpoints.file.fileName() + " has no code in the classes"
+                    + " loaded so far; the breakpoint is set if a class with code there loads";
         }
         arm(placed, new HashSet<>(at));
+    }
+
+    /**
+     * Where a breakpoint on a line without code goes: from a blank, brace or annotation line inside
+     * a method to the method's next line with code; from a method's declaration to its first line.
+     * Null when it stays (a statement line whose class has not loaded yet: an anonymous class, say).
+     */
+    private static Integer movedLine(FileBreakpoints breakpoints, int line) {
+        JavaSourceFile.LineKind kind = breakpoints.file.kind(line);
+        if (kind == JavaSourceFile.LineKind.CODE) {
+            return null;
+        }
+        String declared = kind == JavaSourceFile.LineKind.DECLARATION ? breakpoints.file.declaredName(line) : null;
+        Integer inMethod = null;
+        Integer nextStart = null;
+        String nextName = null;
+        for (ReferenceType type : breakpoints.types) {
+            for (Method method : type.methods()) {
+                List<Integer> lines = lines(method);
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                int min = lines.stream().min(Integer::compare).get();
+                int max = lines.stream().max(Integer::compare).get();
+                if (min <= line && line <= max) {
+                    Integer after = lines.stream().filter(l -> l > line).min(Integer::compare).orElse(null);
+                    inMethod = after == null ? inMethod : inMethod == null ? after : Math.min(inMethod, after);
+                } else if (min > line && (nextStart == null || min < nextStart)) {
+                    nextStart = min;
+                    nextName = method.name().equals("<init>") ? SourcePaths.simpleName(type.name()) : method.name();
+                }
+            }
+        }
+        if (kind == JavaSourceFile.LineKind.FILLER) {
+            return inMethod;
+        }
+        boolean sameMethod = declared != null && nextName != null
+                && (declared.equals(nextName) || nextName.endsWith("$" + declared));
+        return inMethod == null && sameMethod ? nextStart : null;
+    }
+
+    private static List<Integer> lines(Method method) {
+        try {
+            return method.allLineLocations().stream().map(Location::lineNumber).filter(l -> l > 0).toList();
+        } catch (AbsentInformationException e) {
+            return List.of();
+        }
     }
 
     private void arm(Placed placed, Set<Location> locations) {
@@ -207,40 +252,6 @@ final class LineBreakpoints implements ClassPrepareListener {
             }
         }
         return List.copyOf(first.values());
-    }
-
-    /**
-     * The line a breakpoint on a line without code moves to: the next line with code of a method
-     * around it, or else the first line of the next method; null when there is none.
-     */
-    private static Integer nextCodeLine(List<ReferenceType> types, int line) {
-        Integer inEnclosing = null;
-        Integer nextMethod = null;
-        for (ReferenceType type : types) {
-            for (Method method : type.methods()) {
-                List<Integer> lines = lines(method);
-                if (lines.isEmpty()) {
-                    continue;
-                }
-                int min = lines.stream().min(Integer::compare).get();
-                int max = lines.stream().max(Integer::compare).get();
-                if (min <= line && line <= max) {
-                    Integer after = lines.stream().filter(l -> l > line).min(Integer::compare).orElse(null);
-                    inEnclosing = after == null ? inEnclosing : inEnclosing == null ? after : Math.min(inEnclosing, after);
-                } else if (min > line) {
-                    nextMethod = nextMethod == null ? min : Math.min(nextMethod, min);
-                }
-            }
-        }
-        return inEnclosing != null ? inEnclosing : nextMethod;
-    }
-
-    private static List<Integer> lines(Method method) {
-        try {
-            return method.allLineLocations().stream().map(Location::lineNumber).filter(l -> l > 0).toList();
-        } catch (AbsentInformationException e) {
-            return List.of();
-        }
     }
 
     /** The prepared classes of a file loaded now. */
