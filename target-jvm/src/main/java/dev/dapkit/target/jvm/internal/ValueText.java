@@ -3,18 +3,25 @@ package dev.dapkit.target.jvm.internal;
 import com.sun.jdi.ArrayReference;
 import com.sun.jdi.ArrayType;
 import com.sun.jdi.CharValue;
+import com.sun.jdi.ClassType;
 import com.sun.jdi.ObjectReference;
 import com.sun.jdi.PrimitiveValue;
 import com.sun.jdi.StringReference;
 import com.sun.jdi.Type;
 import com.sun.jdi.Value;
+import java.util.Set;
 
 /**
  * How values look to the user, as a Java programmer writes them: numbers and booleans as they are,
- * chars and strings quoted and escaped, {@code null}, arrays as {@code int[3]}, other objects as
- * {@code Point@12} (the JVM's object id). Nothing here runs code in the debuggee. Stateless.
+ * chars and strings quoted and escaped, {@code null}, boxes by the value they hold, enum constants
+ * by name, arrays as {@code int[3]}, other objects as {@code Point@12} (the JVM's object id).
+ * Nothing here runs code in the debuggee (it may read a field). Stateless.
  */
 final class ValueText {
+
+    /** The classes whose objects show the primitive value they hold. */
+    static final Set<String> BOXES = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
+            "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Float", "java.lang.Double");
 
     /** Longer strings are cut in the value shown (the whole text is one {@code toString()} away). */
     static final int MAX_STRING = 8192;
@@ -50,7 +57,17 @@ final class ValueText {
             return arrayName(array.type(), array.length());
         }
         ObjectReference object = (ObjectReference) value;
-        return shortName(object.referenceType().name()) + "@" + object.uniqueID();
+        String type = object.referenceType().name();
+        if (BOXES.contains(type)) {
+            return of(ValueView.fieldValue(object, "value"), maxString);
+        }
+        if (object.referenceType() instanceof ClassType c && c.isEnum()) {
+            Value name = ValueView.fieldValue(object, "name");
+            if (name instanceof StringReference constant) {
+                return constant.value();
+            }
+        }
+        return SourcePaths.simpleName(type) + "@" + object.uniqueID();
     }
 
     /** A string as a Java literal, cut after {@code max} characters. */

@@ -15,7 +15,6 @@ import com.sun.jdi.Value;
 import dev.dapkit.server.spi.TargetContext;
 import dev.dapkit.server.spi.TargetException;
 import dev.dapkit.server.spi.TargetVariable;
-import java.util.Set;
 import org.eclipse.lsp4j.debug.VariablePresentationHint;
 import org.eclipse.lsp4j.debug.VariablePresentationHintKind;
 
@@ -30,9 +29,6 @@ import org.eclipse.lsp4j.debug.VariablePresentationHintKind;
  * <p>Thread-safe (holds no mutable state of its own).
  */
 final class ValueView {
-
-    private static final Set<String> BOXES = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
-            "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Float", "java.lang.Double");
 
     private final MethodInvoker invoker;
     private final TargetContext context;
@@ -77,14 +73,6 @@ final class ValueView {
         ObjectReference object = (ObjectReference) value;
         ReferenceType objectType = object.referenceType();
         ObjectFields fields = new ObjectFields(object, this, thread, evaluateName);
-        if (BOXES.contains(objectType.name())) {
-            return TargetVariable.structured(name, ValueText.of(fieldValue(object, "value")), type, fields);
-        }
-        if (isA(objectType, "java.lang.Enum")) {
-            Value constant = fieldValue(object, "name");
-            return TargetVariable.structured(name, constant instanceof StringReference s ? s.value() : ValueText.of(object),
-                    type, fields);
-        }
         boolean collection = isA(objectType, "java.util.Collection");
         if (collection || isA(objectType, "java.util.Map")) {
             int size = size(object, thread);
