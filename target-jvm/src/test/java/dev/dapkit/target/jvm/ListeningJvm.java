@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ListeningJvm implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening for transport dt_socket at address: (\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("Listening for transport dt_socket at address: (?:[^\\s]*:)?(\\d+)");
 
     private final Process process;
     private final int port;
@@ -27,9 +27,13 @@ final class ListeningJvm implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a sample and waits (bounded) until its agent listens. */
+    /** Starts a sample on a free port and waits (bounded) until its agent listens. */
     static ListeningJvm start(String sample) throws IOException {
-        List<String> command = Samples.listeningCommand(sample);
+        int free;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            free = socket.getLocalPort();
+        }
+        List<String> command = Samples.listeningCommand(sample, free);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

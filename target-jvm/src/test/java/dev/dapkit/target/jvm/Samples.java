@@ -70,11 +70,15 @@ final class Samples {
         return arguments;
     }
 
-    /** The command that runs a sample without a debugger, its debug agent listening on a port it picks. */
-    static List<String> listeningCommand(String sample) {
+    /**
+     * The command that runs a sample without a debugger, its debug agent listening on {@code port}
+     * (a fixed port: an agent whose debugger detached listens again on the port it was given, a new
+     * one each time if it was given 0).
+     */
+    static List<String> listeningCommand(String sample, int port) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0");
+        command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + port);
         command.add("-cp");
         command.add(classes().toString());
         command.add(PACKAGE + "." + sample);
