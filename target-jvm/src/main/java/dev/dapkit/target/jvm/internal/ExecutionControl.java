@@ -1,6 +1,5 @@
 package dev.dapkit.target.jvm.internal;
 
-import com.sun.jdi.IncompatibleThreadStateException;
 import com.sun.jdi.ObjectCollectedException;
 import com.sun.jdi.ObjectReference;
 import com.sun.jdi.ThreadReference;
@@ -189,12 +188,12 @@ final class ExecutionControl {
     }
 
     private int anyThreadId() {
-        for (Map.Entry<Integer, ThreadReference> t : threads.all()) {
+        List<Map.Entry<Integer, ThreadReference>> all = threads.all();
+        for (Map.Entry<Integer, ThreadReference> t : all) {
             if ("main".equals(t.getValue().name())) {
                 return t.getKey();
             }
         }
-        List<Map.Entry<Integer, ThreadReference>> all = threads.all();
         return all.isEmpty() ? 0 : all.get(0).getKey();
     }
 
@@ -288,10 +287,5 @@ final class ExecutionControl {
         } catch (VMDisconnectedException e) {
             // the JVM is gone; so is the request
         }
-    }
-
-    /** The frame count of a suspended thread, for a step's bookkeeping and errors. */
-    static int depth(ThreadReference thread) throws IncompatibleThreadStateException {
-        return thread.frameCount();
     }
 }
