@@ -258,8 +258,10 @@ final class ExecutionControl {
     private void resumeThread(ThreadReference thread) {
         exceptions.remove(threads.idOf(thread));
         unpin();
-        // the thread alone may have been suspended more than once (two stops); it must run
-        while (thread.suspendCount() > 0) {
+        // the thread alone may have been suspended more than once (two stops); it must run. The count
+        // is read once: once running, the thread may stop again, and that new stop must hold
+        int count = thread.suspendCount();
+        for (int i = 0; i < count; i++) {
             thread.resume();
         }
     }
