@@ -74,11 +74,27 @@ final class JvmSession {
         try {
             session.awaitStart();
             session.watchThreads();
+        } catch (TargetException e) {
+            abandon(launched);
+            throw e;
         } catch (VMDisconnectedException e) {
+            abandon(launched);
             throw JvmErrors.cannotLaunch("the JVM disconnected as it started");
         }
         session.loop(config.mainClass());
         return session;
+    }
+
+    /** A JVM that started but cannot be debugged must not be left behind. */
+    private static void abandon(DebuggeeLauncher.Launched launched) {
+        if (launched.process() != null) {
+            launched.process().destroyForcibly();
+        }
+        try {
+            launched.vm().dispose();
+        } catch (VMDisconnectedException gone) {
+            // already gone
+        }
     }
 
     /** Connects to a JVM that listens for a debugger. */
