@@ -57,6 +57,25 @@ class JvmExceptionsTest {
     }
 
     @Test
+    void namingAClassStopsOnItEvenWhereTheJdkThrowsIt() {
+        try (ServedJvm jvm = ServedJvm.open()) {
+            ExceptionFilterOptions number = new ExceptionFilterOptions();
+            number.setFilterId("caught");
+            number.setCondition("NumberFormatException");
+            jvm.start("launch", Samples.launch("CaughtExceptions"), () -> exceptions(jvm, List.of(), List.of(number)));
+            StoppedEventArguments stop = jvm.stopped();
+            assertEquals(StoppedEventArgumentsReason.EXCEPTION, stop.getReason());
+            org.eclipse.lsp4j.debug.StackFrame[] frames = jvm.stack(stop.getThreadId());
+            org.eclipse.lsp4j.debug.StackFrame caller = java.util.Arrays.stream(frames)
+                    .filter(f -> f.getName().startsWith("CaughtExceptions.main")).findFirst().orElseThrow();
+            assertEquals(Samples.line("CaughtExceptions", "PARSE"), caller.getLine());
+            assertEquals("java.lang.NumberFormatException", info(jvm, stop.getThreadId()).getExceptionId());
+            jvm.resume(stop.getThreadId());
+            assertEquals(0, jvm.awaitExit());
+        }
+    }
+
+    @Test
     void anUncaughtExceptionStopsWithItsCauseAndTheProgramDiesOfIt() {
         try (ServedJvm jvm = ServedJvm.open()) {
             jvm.start("launch", Samples.launch("Raising"), () -> exceptions(jvm, List.of("uncaught"), List.of()));

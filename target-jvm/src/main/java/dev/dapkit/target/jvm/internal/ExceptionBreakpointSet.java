@@ -15,11 +15,12 @@ import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
 import org.eclipse.lsp4j.debug.ExceptionFilterOptions;
 
 /**
- * Exception breakpoints: the filters {@value #CAUGHT} (thrown and caught, except inside the JDK's
- * own classes, which throw and catch for their own reasons) and {@value #UNCAUGHT} (no handler in
- * the thread). Each filter takes a condition: exception class names, comma separated
- * ({@code java.io.IOException, com.example.*, TimeoutException}); an exception stops when its
- * class or a superclass matches one.
+ * Exception breakpoints: the filters {@value #CAUGHT} (thrown and caught) and {@value #UNCAUGHT}
+ * (no handler in the thread). Each filter takes a condition: exception class names, comma
+ * separated ({@code java.io.IOException, com.example.*, TimeoutException}); an exception stops
+ * when its class or a superclass matches one. Without a condition, {@value #CAUGHT} leaves out
+ * exceptions thrown inside the JDK's own classes, which throw and catch many for their own
+ * reasons; naming a class stops on it wherever it is thrown.
  *
  * <p>Thread-safe: the session thread sets the filters while the event thread tests exceptions.
  */
@@ -66,7 +67,9 @@ final class ExceptionBreakpointSet implements JdiEventLoop.ExceptionFilter {
         }
         if (caughtClasses != null) {
             ExceptionRequest caught = vm.eventRequestManager().createExceptionRequest(null, true, false);
-            StepFilters.EXCLUDED_CLASSES.forEach(caught::addClassExclusionFilter);
+            if (caughtClasses.isEmpty()) {
+                StepFilters.EXCLUDED_CLASSES.forEach(caught::addClassExclusionFilter);
+            }
             arm(caught);
         }
         if (uncaughtClasses != null) {
