@@ -58,6 +58,10 @@ final class ThreadRegistry {
 
     /** Every live thread with its id, in id order (the main thread first). */
     List<Map.Entry<Integer, ThreadReference>> all() {
+        java.util.Set<Long> before;
+        synchronized (this) {
+            before = new java.util.HashSet<>(idsByUniqueId.keySet());
+        }
         List<ThreadReference> live = vm.allThreads();
         List<Map.Entry<Integer, ThreadReference>> out = new ArrayList<>();
         synchronized (this) {
@@ -66,14 +70,15 @@ final class ThreadRegistry {
                 alive.add(thread.uniqueID());
                 out.add(Map.entry(idOf(thread), thread));
             }
-            // a thread whose death event was missed (before an attach, say) must not be listed forever
-            idsByUniqueId.entrySet().removeIf(e -> {
-                boolean dead = !alive.contains(e.getKey());
-                if (dead) {
-                    threadsById.remove(e.getValue());
+            // a thread whose death event was missed (before an attach, say) must not be listed
+            // forever; one registered while the list was read is not known dead
+            before.removeAll(alive);
+            for (Long gone : before) {
+                Integer id = idsByUniqueId.remove(gone);
+                if (id != null) {
+                    threadsById.remove(id);
                 }
-                return dead;
-            });
+            }
         }
         out.sort(Map.Entry.comparingByKey());
         return out;
