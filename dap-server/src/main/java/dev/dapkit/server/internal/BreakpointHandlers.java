@@ -1,5 +1,7 @@
 package dev.dapkit.server.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dapkit.model.RawJson;
 import dev.dapkit.server.spi.DataBreakpoints;
 import dev.dapkit.server.spi.ExceptionBreakpoints;
 import dev.dapkit.server.spi.FunctionBreakpoints;
@@ -10,6 +12,7 @@ import java.util.List;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.DataBreakpoint;
 import org.eclipse.lsp4j.debug.DataBreakpointInfoArguments;
+import org.eclipse.lsp4j.debug.DataBreakpointInfoResponse;
 import org.eclipse.lsp4j.debug.FunctionBreakpoint;
 import org.eclipse.lsp4j.debug.SetBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetBreakpointsResponse;
@@ -139,8 +142,15 @@ final class BreakpointHandlers {
     private Object dataBreakpointInfo(DataBreakpointInfoArguments a) throws TargetException {
         DataBreakpoints data = target.capability(DataBreakpoints.class, "dataBreakpointInfo");
         Integer reference = a.getVariablesReference();
-        return data.dataBreakpointInfo(reference == null || reference == 0 ? null : suspended.container(reference),
-                a.getName(), suspended.frameOrNull(a.getFrameId()));
+        DataBreakpointInfoResponse info = data.dataBreakpointInfo(reference == null || reference == 0 ? null
+                : suspended.container(reference), a.getName(), suspended.frameOrNull(a.getFrameId()));
+        if (info == null || info.getDataId() != null) {
+            return info;
+        }
+        // DAP requires dataId, null when the data cannot be watched; the LSP4J mapping leaves nulls out
+        ObjectNode body = RawJson.from(info).tree().deepCopy();
+        body.putNull("dataId");
+        return RawJson.from(body);
     }
 
     private BreakpointRule rule(String condition, String hitCondition, String logMessage) {

@@ -1,0 +1,123 @@
+package dev.dapkit.target.jvm.internal;
+
+import com.sun.jdi.ObjectCollectedException;
+import com.sun.jdi.ThreadGroupReference;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VirtualMachine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DAP ids of the debuggee's threads: small integers handed out in the order threads are first
+ * seen (the main thread is usually 1), stable while a thread lives. JDI's own ids are longs that
+ * DAP's integers cannot always hold.
+ *
+ * <p>Thread-safe: the event thread registers thread starts and deaths while requests look threads up.
+ */
+final class ThreadRegistry {
+
+    /** The class of virtual threads, which JDI of JDK 17 cannot ask about directly. */
+    private static final String VIRTUAL_THREAD_CLASS = "java.lang.VirtualThread";
+
+    private final VirtualMachine vm;
+    private final Map<Long, Integer> idsByUniqueId = new HashMap<>();
+    private final Map<Integer, ThreadReference> threadsById = new HashMap<>();
+    private int nextId = 1;
+
+    ThreadRegistry(VirtualMachine vm) {
+        this.vm = vm;
+    }
+
+    /** The DAP id of a thread, issued now if the thread is new. */
+    synchronized int idOf(ThreadReference thread) {
+        Integer id = idsByUniqueId.get(thread.uniqueID());
+        if (id == null) {
+            id = nextId++;
+            idsByUniqueId.put(thread.uniqueID(), id);
+            threadsById.put(id, thread);
+        }
+        return id;
+    }
+
+    /** The thread of a DAP id, or null when it is unknown or has ended. */
+    synchronized ThreadReference thread(int id) {
+        return threadsById.get(id);
+    }
+
+    /** Forgets an ended thread; returns the id it had, or 0 when it had none. */
+    synchronized int forget(ThreadReference thread) {
+        Integer id = idsByUniqueId.remove(thread.uniqueID());
+        if (id == null) {
+            return 0;
+        }
+        threadsById.remove(id);
+        return id;
+    }
+
+    /** Every live thread with its id, in id order (the main thread first). */
+    List<Map.Entry<Integer, ThreadReference>> all() {
+        java.util.Set<Long> before;
+        synchronized (this) {
+            before = new java.util.HashSet<>(idsByUniqueId.keySet());
+        }
+        List<ThreadReference> live = vm.allThreads();
+        List<Map.Entry<Integer, ThreadReference>> out = new ArrayList<>();
+        synchronized (this) {
+            java.util.Set<Long> alive = new java.util.HashSet<>();
+            for (ThreadReference thread : live) {
+                alive.add(thread.uniqueID());
+                out.add(Map.entry(idOf(thread), thread));
+            }
+            // a thread whose death event was missed (before an attach, say) must not be listed
+            // forever; one registered while the list was read is not known dead
+            before.removeAll(alive);
+            for (Long gone : before) {
+                Integer id = idsByUniqueId.remove(gone);
+                if (id != null) {
+                    threadsById.remove(id);
+                }
+            }
+        }
+        out.sort(Map.Entry.comparingByKey());
+        return out;
+    }
+
+    /**
+     * The name shown for a thread: its own, with its group when that is not {@code main}, and
+     * marked {@code virtual} for a virtual thread (whose name is often empty).
+     */
+    static String displayName(ThreadReference thread) {
+        try {
+            String name = thread.name();
+            if (isVirtual(thread)) {
+                return (name == null || name.isEmpty() ? "virtual thread #" + thread.uniqueID() : name) + " [virtual]";
+            }
+            ThreadGroupReference group = thread.threadGroup();
+            String groupName = group == null ? null : group.name();
+            return groupName == null || groupName.equals("main") ? name : name + " [" + groupName + "]";
+        } catch (ObjectCollectedException e) {
+            return "thread #" + thread.uniqueID() + " (ended)";
+        }
+    }
+
+    /**
+     * Whether a thread is one of the JVM's own service threads that never run Java code (the
+     * signal dispatcher, the attach listener, the notification thread): in the {@code system}
+     * group, suspended, without a single Java frame. Such threads are not listed.
+     */
+    static boolean isFramelessService(ThreadReference thread) {
+        try {
+            ThreadGroupReference group = thread.threadGroup();
+            return group != null && "system".equals(group.name()) && thread.isSuspended() && thread.frameCount() == 0;
+        } catch (com.sun.jdi.IncompatibleThreadStateException | ObjectCollectedException e) {
+            return false;
+        }
+    }
+
+    /** Whether a thread is a virtual thread (JDK 21+ debuggees), known by its class. */
+    static boolean isVirtual(ThreadReference thread) {
+        return thread.referenceType().name().equals(VIRTUAL_THREAD_CLASS);
+    }
+}
