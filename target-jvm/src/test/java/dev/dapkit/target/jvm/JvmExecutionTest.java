@@ -24,9 +24,13 @@ class JvmExecutionTest {
     @Test
     void pauseStopsARunningLoopAndTerminateEndsIt() {
         try (ServedJvm jvm = ServedJvm.open()) {
-            jvm.launch(Samples.launch("Looping"), "Looping");
+            // Reach the loop first: a pause right after launch may land in the launcher's own code.
+            jvm.launch(Samples.launch("Looping"), "Looping", Samples.line("Looping", "LOOP_BODY"));
+            jvm.stopped();
+            jvm.setBreakpoints(Samples.path("Looping"));
             Thread main = Arrays.stream(jvm.request("threads", null, ThreadsResponse.class).getThreads())
                     .filter(t -> t.getName().equals("main")).findFirst().orElseThrow();
+            jvm.resume(main.getId());
             StoppedEventArguments paused = pause(jvm, main.getId());
             assertEquals(main.getId(), paused.getThreadId());
             assertTrue(Boolean.TRUE.equals(paused.getAllThreadsStopped()));

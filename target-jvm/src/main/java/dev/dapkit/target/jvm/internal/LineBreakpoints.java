@@ -115,8 +115,10 @@ final class LineBreakpoints implements ClassPrepareListener {
         }
         sources.learnRoot(file, info.packageName());
         FileBreakpoints breakpoints = new FileBreakpoints(info);
-        breakpoints.types.addAll(loadedTypes(info));
+        // Ask to hear of new classes before listing the loaded ones: a class prepared in between
+        // would otherwise be in neither. One seen both ways is armed once (prepared() skips known types).
         breakpoints.prepare = prepareRequest(info);
+        breakpoints.types.addAll(loadedTypes(info));
         for (LineBreakpoint w : wanted) {
             Placed placed = new Placed(w.id(), w.line());
             resolve(breakpoints, placed);
