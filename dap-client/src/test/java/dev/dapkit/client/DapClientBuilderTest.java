@@ -159,7 +159,9 @@ class DapClientBuilderTest {
         assertTrue(description.startsWith("process "), description);
         long pid = Long.parseLong(description.split(" ")[1]);
         ProcessHandle adapter = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
-        assertEquals(ProcessHandle.current().pid(), adapter.parent().map(ProcessHandle::pid).orElse(-1L));
+        // parent() is empty where /proc cannot tell (the JDK also guards against reused pids); when
+        // it can, the adapter must be our child
+        adapter.parent().ifPresent(parent -> assertEquals(ProcessHandle.current().pid(), parent.pid()));
         return adapter;
     }
 }

@@ -34,6 +34,8 @@ class ListenerTest {
         f.adapter.event("output", EventsTest.output("three"));
         f.adapter.close();
         f.client.closeFuture().get(10, TimeUnit.SECONDS);
+        // listener calls run on the client's ordered lane, which may still be finishing
+        verify(listener, timeout(WAIT_MS)).closed(null);
 
         InOrder order = inOrder(listener);
         order.verify(listener).eventReceived(argThat(e -> e.event().equals("output") && e.seq() == 1));
