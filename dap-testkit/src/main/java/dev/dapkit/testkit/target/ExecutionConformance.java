@@ -177,8 +177,11 @@ public abstract class ExecutionConformance extends ConformanceScenarios {
     public void pauseStopsARunningLoop() throws Exception {
         LoopingProgram looping = require(ConformanceProgram::looping, "looping program");
         ClientSession session = launched(looping.launchArguments());
-        int threadId = session.client().request("threads", null, ThreadsResponse.class, ClientSession.WAIT)
-                .getThreads()[0].getId();
+        // Reach the loop first: a pause right after launch may land in the runtime's start-up code.
+        session.setBreakpoints(looping.path(), ClientSession.breakpoint(looping.loopLine()));
+        int threadId = session.awaitStopped().getThreadId();
+        session.setBreakpoints(looping.path());
+        session.resume(threadId);
         StoppedEventArguments paused = pause(session, threadId);
         StackFrame top = session.topFrame(paused.getThreadId());
         assertNotNull(top.getSource(), "the paused frame has a source");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
 
 /**
@@ -57,6 +58,7 @@ final class ExecutionControl {
     private final Map<Long, ActiveStep> steps = new HashMap<>();
     private final Set<Long> invoking = ConcurrentHashMap.newKeySet();
     private final List<ObjectReference> pinned = new ArrayList<>();
+    private final List<Runnable> resumeActions = new CopyOnWriteArrayList<>();
     private final Map<Integer, ExceptionEvent> exceptions = new HashMap<>();
     private int holds;
     private boolean configured;
@@ -266,7 +268,13 @@ final class ExecutionControl {
         }
     }
 
+    /** Runs {@code action} each time the debuggee resumes, when the objects shown to the user are let go. */
+    void onResume(Runnable action) {
+        resumeActions.add(action);
+    }
+
     private void unpin() {
+        resumeActions.forEach(Runnable::run);
         for (ObjectReference object : pinned) {
             try {
                 object.enableCollection();

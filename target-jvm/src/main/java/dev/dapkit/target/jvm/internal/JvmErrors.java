@@ -87,4 +87,8 @@ final class JvmErrors {
     static TargetException objectCollected(String request) {
         return TargetException.of(2118, request + " failed: the object was garbage collected");
     }
+
+    static TargetException evaluationFailed(String expression, String problem) {
+        return TargetException.of(2119, "cannot evaluate '" + expression + "': " + problem);
+    }
 }

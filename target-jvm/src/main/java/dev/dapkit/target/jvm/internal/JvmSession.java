@@ -44,6 +44,7 @@ final class JvmSession {
     final MethodInvoker invoker;
     final ValueView view;
     final StackReader stacks;
+    final ExpressionEvaluation evaluation;
     private final TargetEvents events;
     private final DebuggeeLauncher.Launched launched;
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -64,6 +65,8 @@ final class JvmSession {
         this.invoker = new MethodInvoker(execution);
         this.view = new ValueView(invoker, context);
         this.stacks = new StackReader(sources);
+        this.evaluation = new ExpressionEvaluation(this);
+        execution.onResume(evaluation::releaseResults);
     }
 
     /** Starts a JVM for the configuration; it stays suspended until {@code configurationDone}. */

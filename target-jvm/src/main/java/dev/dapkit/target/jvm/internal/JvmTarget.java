@@ -8,8 +8,11 @@ import com.sun.jdi.request.StepRequest;
 import dev.dapkit.model.RawJson;
 import dev.dapkit.server.spi.DataBreakpoints;
 import dev.dapkit.server.spi.DebugTarget;
+import dev.dapkit.server.spi.EvaluationContext;
+import dev.dapkit.server.spi.Evaluator;
 import dev.dapkit.server.spi.ExceptionBreakpoints;
 import dev.dapkit.server.spi.ExceptionInfoProvider;
+import dev.dapkit.server.spi.ExpressionSetter;
 import dev.dapkit.server.spi.FrameRestarter;
 import dev.dapkit.server.spi.FunctionBreakpoints;
 import dev.dapkit.server.spi.GranularStepping;
@@ -53,8 +56,9 @@ import org.eclipse.lsp4j.debug.SteppingGranularity;
  * {@link JvmLaunchConfiguration}) or attached to (see {@link JvmAttachConfiguration}). Besides the
  * core it serves function, exception and data breakpoints, {@code exceptionInfo},
  * {@code setVariable} (literal values), {@code restartFrame}, instruction stepping, single-thread
- * execution, sources of classes without files, loaded sources and modules. Conditions, hit counts
- * and logpoints are the engine's, through an evaluator.
+ * execution, sources of classes without files, loaded sources and modules, and Java expressions
+ * ({@code evaluate}, {@code setExpression}; hover runs no code). Conditions, hit counts and logpoints
+ * are the engine's, through this evaluator.
  *
  * <p>Every thread stops at every stop ({@code allThreadsStopped}). Steps never stop in the JDK's
  * classes or compiler-made methods.
@@ -64,7 +68,7 @@ import org.eclipse.lsp4j.debug.SteppingGranularity;
  */
 public final class JvmTarget implements DebugTarget, VariableSetter, ExceptionBreakpoints, ExceptionInfoProvider,
         FunctionBreakpoints, DataBreakpoints, FrameRestarter, GranularStepping, SingleThreadExecution, SourceProvider,
-        LoadedSourcesProvider, ModulesProvider {
+        LoadedSourcesProvider, ModulesProvider, Evaluator, ExpressionSetter {
 
     private final TargetContext context;
     private JvmSession session;
@@ -162,6 +166,21 @@ public final class JvmTarget implements DebugTarget, VariableSetter, ExceptionBr
     public TargetVariable setVariable(VariableContainer container, String name, String value) throws TargetException {
         ValueChildren children = own(container);
         return JdiCalls.call("setVariable", () -> children.assign(name, value));
+    }
+
+    @Override
+    public TargetVariable evaluate(TargetFrame frame, String expression, EvaluationContext context)
+            throws TargetException {
+        JvmFrame f = frame == null ? null : own(frame);
+        JvmSession s = session("evaluate");
+        return JdiCalls.call("evaluate", () -> s.evaluation.evaluate(f, expression, context));
+    }
+
+    @Override
+    public TargetVariable setExpression(TargetFrame frame, String expression, String value) throws TargetException {
+        JvmFrame f = frame == null ? null : own(frame);
+        JvmSession s = session("setExpression");
+        return JdiCalls.call("setExpression", () -> s.evaluation.assign(f, expression, value));
     }
 
     @Override

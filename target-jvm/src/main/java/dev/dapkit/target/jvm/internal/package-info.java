@@ -18,9 +18,11 @@
  * {@code MethodInvoker} runs a method in the stopped thread alone, bounded by a timeout and by the
  * request's cancellation, keeping its result from garbage collection until the debuggee resumes.
  *
- * <p>The expression evaluator (package {@code eval}, written separately) plugs in here: it
- * evaluates in a {@code JvmFrame}, runs methods through {@code MethodInvoker}, shows results with
- * {@code ValueView.variable}, and {@code JvmTarget} then implements {@code Evaluator}, which also
- * gives the engine breakpoint conditions, hit conditions and logpoints.
+ * <p>Expressions: {@code ExpressionEvaluation} connects the expression evaluator (package
+ * {@code eval}) to the target: it evaluates in a {@code JvmFrame} (hover without side effects),
+ * shows results with {@code ValueView.variable}, and lets go of their objects when
+ * {@code ExecutionControl} resumes the debuggee. Through it {@code JvmTarget} implements
+ * {@code Evaluator} and {@code ExpressionSetter}, which also gives the engine breakpoint
+ * conditions, hit conditions and logpoints.
  */
 package dev.dapkit.target.jvm.internal;
