@@ -37,11 +37,18 @@ final class ScalarCodecs {
         return new IntOrString(fallback);
     }
 
-    private static final class Strings extends ValueCodec {
-        private final JacksonCodec fallback;
+    /** A scalar codec that reads its own JSON shape and hands any other to Jackson. */
+    private abstract static class WithFallback extends ValueCodec {
+        final JacksonCodec fallback;
 
-        Strings(JacksonCodec fallback) {
+        WithFallback(JacksonCodec fallback) {
             this.fallback = fallback;
+        }
+    }
+
+    private static final class Strings extends WithFallback {
+        Strings(JacksonCodec fallback) {
+            super(fallback);
         }
 
         @Override
@@ -55,11 +62,9 @@ final class ScalarCodecs {
         }
     }
 
-    private static final class Integers extends ValueCodec {
-        private final JacksonCodec fallback;
-
+    private static final class Integers extends WithFallback {
         Integers(JacksonCodec fallback) {
-            this.fallback = fallback;
+            super(fallback);
         }
 
         @Override
@@ -79,11 +84,9 @@ final class ScalarCodecs {
         }
     }
 
-    private static final class Booleans extends ValueCodec {
-        private final JacksonCodec fallback;
-
+    private static final class Booleans extends WithFallback {
         Booleans(JacksonCodec fallback) {
-            this.fallback = fallback;
+            super(fallback);
         }
 
         @Override
@@ -98,11 +101,9 @@ final class ScalarCodecs {
         }
     }
 
-    private static final class Doubles extends ValueCodec {
-        private final JacksonCodec fallback;
-
+    private static final class Doubles extends WithFallback {
         Doubles(JacksonCodec fallback) {
-            this.fallback = fallback;
+            super(fallback);
         }
 
         @Override
@@ -119,11 +120,9 @@ final class ScalarCodecs {
         }
     }
 
-    private static final class IntOrString extends ValueCodec {
-        private final JacksonCodec fallback;
-
+    private static final class IntOrString extends WithFallback {
         IntOrString(JacksonCodec fallback) {
-            this.fallback = fallback;
+            super(fallback);
         }
 
         @Override
