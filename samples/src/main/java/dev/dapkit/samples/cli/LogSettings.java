@@ -26,9 +26,10 @@ final class LogSettings {
         setUnlessGiven("levelInBrackets", "true");
     }
 
-    /** Debug output from every dapkit class ({@code --verbose}), with thread names and times. */
+    /** Debug output from dapkit's classes, info from libraries ({@code --verbose}), with thread names and times. */
     static void verbose() {
-        System.setProperty(PREFIX + "defaultLogLevel", "debug");
+        System.setProperty(PREFIX + "defaultLogLevel", "info");
+        System.setProperty(PREFIX + "log.dev.dapkit", "debug");
         System.setProperty(PREFIX + "showThreadName", "true");
         System.setProperty(PREFIX + "showDateTime", "true");
         System.setProperty(PREFIX + "dateTimeFormat", "HH:mm:ss.SSS");

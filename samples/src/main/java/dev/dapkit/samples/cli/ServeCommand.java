@@ -136,12 +136,11 @@ final class ServeCommand implements Callable<Integer> {
     private DapServer start(DapServer.Builder builder) {
         try {
             return builder.build().start();
-        } catch (TransportNotFoundException e) {
-            throw new ParameterException(spec.commandLine(), "--listen " + listen + ": " + e.getMessage(), e, null, null);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--listen " + listen + ": " + e.getMessage(), e, null, null);
+        } catch (TransportNotFoundException | IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--listen " + listen + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CommandFailure("cannot listen at " + listen + ": " + e.getMessage(), e);
+            String message = String.valueOf(e.getMessage());
+            throw new CommandFailure(message.contains(listen) ? message : "cannot listen at " + listen + ": " + message, e);
         }
     }
 
