@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dapkit.client.DapClient;
 import dev.dapkit.client.ScriptedSession;
 import dev.dapkit.samples.demo.Inventory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,9 +67,12 @@ class ServeCommandTest {
 
     @Test
     void servesOneSessionOverStdioAndExitsWhenItEnds() throws Exception {
+        Path logFile = Files.createTempFile("dapkit-serve-", ".log");
         try (BundledSample sample = BundledSample.extract()) {
+            // --verbose: debug logging must not reach stdout, where it would break the client's framing
             DapClient client = DapClient.builder()
-                    .adapterProcess(CliProcess.command("serve", "--stdio", "--target", "jvm"))
+                    .adapterProcess(CliProcess.command("serve", "--stdio", "--target", "jvm", "--verbose",
+                            "--log-file", logFile.toString()))
                     .requestTimeout(TIMEOUT)
                     .connect();
             try (ScriptedSession session = ScriptedSession.of(client, TIMEOUT)) {
@@ -85,9 +90,14 @@ class ServeCommandTest {
                 // the adapter exits by itself once its one session is over: an orderly end of its stdout
                 client.closeFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 assertFalse(client.isOpen());
+                String log = Files.readString(logFile);
+                assertTrue(log.contains("[DEBUG]") && log.contains("listening at stdio"),
+                        () -> "--log-file did not get the debug log:\n" + log);
             } finally {
                 client.close();
             }
+        } finally {
+            Files.deleteIfExists(logFile);
         }
     }
 
