@@ -9,7 +9,13 @@ module dev.dapkit.samples {
     requires dev.dapkit.target.jvm;
     requires dev.dapkit.target.micropython;
     requires dev.dapkit.testkit;
+    requires info.picocli;
     requires org.slf4j;
 
+    uses dev.dapkit.server.spi.TargetProvider;
+
     exports dev.dapkit.samples.embedding;
+    exports dev.dapkit.samples.demo;
+    // picocli fills the commands' option fields by reflection
+    opens dev.dapkit.samples.cli to info.picocli;
 }
