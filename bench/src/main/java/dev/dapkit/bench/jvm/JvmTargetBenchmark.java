@@ -45,18 +45,19 @@ public final class JvmTargetBenchmark {
         }
         DebuggeeProgram program = DebuggeeProgram.of(options.sourceRoot(), options.warmUp() + options.iterations() + 1,
                 options.warmUpHits(), options.hits());
-        System.out.printf(Locale.ROOT, "JVM target vs raw JDI: %d cores, load average %.2f, Java %s; %d warm-up + %d"
-                + " timed rounds, %d hot-loop hits, %d launches per side%n", Runtime.getRuntime().availableProcessors(),
-                loadAverage(), System.getProperty("java.version"), options.warmUp(), options.iterations(),
-                options.hits(), options.launches());
+        System.out.printf(Locale.ROOT, "JVM target vs raw JDI: %d cores, load average %.2f, Java %s; %d + %d warm-up"
+                + " and %d timed rounds, %d hot-loop hits, %d launches per side%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"),
+                options.jitWarmUp(), options.warmUp(), options.iterations(), options.hits(), options.launches());
         List<Row> rows = new ArrayList<>();
+        List<Row> cpuRows = new ArrayList<>();
         long began = System.nanoTime();
         try (DapServer server = DapServer.builder().target("jvm").listen("tcp://127.0.0.1:0").build().start()) {
             Sessions sessions = new Sessions(options, program, server.address());
-            sessions.run(rows);
+            sessions.run(rows, cpuRows);
             rows.add(0, launches(options, program, server));
         }
-        print(rows);
+        print(rows, cpuRows);
         System.out.printf(Locale.ROOT, "%nwhole run %.1f s; load average at the end %.2f%n",
                 (System.nanoTime() - began) / 1e9, loadAverage());
     }
@@ -83,7 +84,7 @@ public final class JvmTargetBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static void print(List<Row> rows) {
+    private static void print(List<Row> rows, List<Row> cpuRows) {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-36s %22s %22s %8s  %s%n", "metric", "raw JDI median (p90)",
                 "dapkit median (p90)", "ratio", "goal");
@@ -93,5 +94,13 @@ public final class JvmTargetBenchmark {
         System.out.println("ratio: dapkit time / raw JDI time (for hits per second: raw rate / dapkit rate);"
                 + " above 1 means dapkit is slower. Each dapkit request is one TCP round trip through client and"
                 + " server; the scopes request does almost no JDI work, so its time is close to that round trip.");
+        System.out.println();
+        System.out.println("CPU time of the benchmark JVM's Java threads (caller, client, server, Netty, JDI) per operation;"
+                + " it does not grow while a thread waits for a CPU. The debuggee's is not counted.");
+        System.out.printf(Locale.ROOT, "%-36s %22s %22s %8s%n", "metric", "raw JDI median (p90)", "dapkit median (p90)",
+                "ratio");
+        for (Row row : cpuRows) {
+            System.out.println(row.format());
+        }
     }
 }

@@ -21,17 +21,29 @@ final class Sessions {
         this.server = server;
     }
 
-    /** Runs every phase and adds their rows. */
-    void run(List<Row> rows) throws Exception {
+    /**
+     * Runs every phase and adds their rows: wall times to {@code rows}, and the CPU time this JVM's
+     * threads spent on each timed operation to {@code cpuRows}.
+     */
+    void run(List<Row> rows, List<Row> cpuRows) throws Exception {
+        CpuClock cpu = new CpuClock();
         try (RawJdiDebugger raw = new RawJdiDebugger(program);
                 DapkitDebugger dapkit = new DapkitDebugger(server, program)) {
             raw.start();
             dapkit.start();
             BenchDebugger[] sides = {raw, dapkit};
             int rounds = options.warmUp() + options.iterations();
+            // dapkit runs far more code in this JVM than the JDI loop does, and the JIT compiles it
+            // only after thousands of calls: repeat what is cheap at one stop first
+            for (int i = 0; i < options.jitWarmUp(); i++) {
+                raw.refresh();
+                dapkit.refresh();
+            }
 
             Samples[] step = samples();
             Samples[] refresh = samples();
+            Samples[] stepCpu = samples();
+            Samples[] refreshCpu = samples();
             for (int round = 0; round < rounds; round++) {
                 if (round == options.warmUp()) {
                     dapkit.forgetRefreshParts();
@@ -39,19 +51,27 @@ final class Sessions {
                 int[] locals = new int[2];
                 for (int turn = 0; turn < 2; turn++) {
                     int side = (round + turn) % 2;
+                    long c0 = cpu.now();
                     long t0 = System.nanoTime();
                     sides[side].stepOver();
                     long t1 = System.nanoTime();
-                    locals[side] = sides[side].refresh();
+                    long c1 = cpu.now();
                     long t2 = System.nanoTime();
+                    locals[side] = sides[side].refresh();
+                    long t3 = System.nanoTime();
+                    long c2 = cpu.now();
                     if (round >= options.warmUp()) {
                         step[side].add(t1 - t0);
-                        refresh[side].add(t2 - t1);
+                        refresh[side].add(t3 - t2);
+                        stepCpu[side].add(cpu.between(c0, c1));
+                        refreshCpu[side].add(cpu.between(c1, c2));
                     }
                 }
                 same("locals after step " + round, locals[0], locals[1]);
             }
             rows.add(Row.times("step-over round trip", step[0], step[1], Goal.ratio(1.5)));
+            cpuRows.add(Row.times("step-over round trip", stepCpu[0], stepCpu[1], Goal.NONE));
+            cpuRows.add(Row.times("refresh (threads+20 frames+locals)", refreshCpu[0], refreshCpu[1], Goal.NONE));
             rows.add(Row.times("refresh (threads+20 frames+locals)", refresh[0], refresh[1], Goal.ratio(1.5)));
             for (int i = 0; i < DapkitDebugger.REFRESH_REQUESTS.size(); i++) {
                 rows.add(Row.dapkitOnly("  of which " + DapkitDebugger.REFRESH_REQUESTS.get(i),
@@ -61,16 +81,21 @@ final class Sessions {
             raw.openArray();
             dapkit.openArray();
             Samples[] page = samples();
-            for (int round = 0; round < rounds; round++) {
+            Samples[] pageCpu = samples();
+            int pageRounds = options.jitWarmUp() + options.iterations();
+            for (int round = 0; round < pageRounds; round++) {
                 int start = round * 1000 % 100_000;
                 int[] counts = new int[2];
                 for (int turn = 0; turn < 2; turn++) {
                     int side = (round + turn) % 2;
+                    long c0 = cpu.now();
                     long t0 = System.nanoTime();
                     counts[side] = sides[side].arrayPage(start);
                     long t1 = System.nanoTime();
-                    if (round >= options.warmUp()) {
+                    long c1 = cpu.now();
+                    if (round >= options.jitWarmUp()) {
                         page[side].add(t1 - t0);
+                        pageCpu[side].add(cpu.between(c0, c1));
                     }
                 }
                 same("array page at " + start, 1000, counts[0]);
@@ -79,16 +104,24 @@ final class Sessions {
 
             raw.goDeep();
             dapkit.goDeep();
+            for (int i = 0; i < options.jitWarmUp() / 2; i++) {
+                raw.stack1000();
+                dapkit.stack1000();
+            }
             Samples[] stack = samples();
+            Samples[] stackCpu = samples();
             for (int round = 0; round < rounds; round++) {
                 for (int turn = 0; turn < 2; turn++) {
                     int side = (round + turn) % 2;
+                    long c0 = cpu.now();
                     long t0 = System.nanoTime();
                     int frames = sides[side].stack1000();
                     long t1 = System.nanoTime();
+                    long c1 = cpu.now();
                     same("frames at deep stop " + round, 1000, frames);
                     if (round >= options.warmUp()) {
                         stack[side].add(t1 - t0);
+                        stackCpu[side].add(cpu.between(c0, c1));
                     }
                     if (round + 1 < rounds) {
                         sides[side].nextDeepStop();
@@ -97,6 +130,8 @@ final class Sessions {
             }
             rows.add(Row.times("1000-frame stack trace", stack[0], stack[1], Goal.millis(5)));
             rows.add(Row.times("int[100000] page of 1000", page[0], page[1], Goal.NONE));
+            cpuRows.add(Row.times("1000-frame stack trace", stackCpu[0], stackCpu[1], Goal.NONE));
+            cpuRows.add(Row.times("int[100000] page of 1000", pageCpu[0], pageCpu[1], Goal.NONE));
 
             raw.goHot();
             dapkit.goHot();
