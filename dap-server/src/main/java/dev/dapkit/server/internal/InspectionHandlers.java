@@ -13,6 +13,7 @@ import dev.dapkit.server.spi.TargetScope;
 import dev.dapkit.server.spi.TargetVariable;
 import dev.dapkit.server.spi.VariableSetter;
 import dev.dapkit.server.spi.VariablesPage;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.lsp4j.debug.CompletionItem;
@@ -29,6 +30,7 @@ import org.eclipse.lsp4j.debug.SetExpressionArguments;
 import org.eclipse.lsp4j.debug.SetExpressionResponse;
 import org.eclipse.lsp4j.debug.SetVariableArguments;
 import org.eclipse.lsp4j.debug.SetVariableResponse;
+import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
@@ -85,13 +87,16 @@ final class InspectionHandlers {
         FrameRestarter restarter = target.has(FrameRestarter.class) ? (FrameRestarter) target.get() : null;
         LineConverter lines = client.lines();
         StackFrame[] frames = new StackFrame[page.frames().size()];
+        // a deep stack repeats a few files: each distinct source is translated once per request (the
+        // translation looks for the file on disk, which cost a system call per frame)
+        Map<Source, Source> translated = new HashMap<>();
         for (int i = 0; i < frames.length; i++) {
             TargetFrame targetFrame = page.frames().get(i);
             StackFrame described = targetFrame.describe();
             StackFrame f = new StackFrame();
             f.setId(suspended.issueFrame(a.getThreadId(), targetFrame));
             f.setName(described.getName());
-            f.setSource(sources.toClient(described.getSource()));
+            f.setSource(clientSource(described.getSource(), translated));
             f.setLine(lines.lineToClient(described.getLine()));
             f.setColumn(lines.columnToClient(described.getColumn()));
             f.setEndLine(lines.lineToClient(described.getEndLine()));
@@ -106,6 +111,19 @@ final class InspectionHandlers {
         response.setStackFrames(frames);
         response.setTotalFrames(page.totalFrames());
         return response;
+    }
+
+    /** The client's copy of a frame's source, translated once per distinct source of the request. */
+    private Source clientSource(Source targetSource, Map<Source, Source> translated) {
+        if (targetSource == null) {
+            return null;
+        }
+        Source done = translated.get(targetSource);
+        if (done == null) {
+            done = sources.toClient(targetSource);
+            translated.put(targetSource, done);
+        }
+        return SourceReferences.copy(done);
     }
 
     private ScopesResponse scopes(ScopesArguments a) throws TargetException {

@@ -91,6 +91,11 @@ final class PathMapper {
     }
 
     private String mapByRoots(String path, boolean clientToTarget) {
+        List<PathMapping> mappings = this.mappings;
+        if (mappings.isEmpty()) {
+            // the usual case, asked once per frame of every stack trace: nothing to split
+            return null;
+        }
         String[] segments = segments(path);
         PathMapping best = null;
         int bestLength = -1;
@@ -157,10 +162,13 @@ final class PathMapper {
     /** The segments of a path; a leading separator (an absolute Unix path) is kept as an empty first segment. */
     private static String[] segments(String path) {
         List<String> parts = new ArrayList<>();
-        String[] raw = path.split("[/\\\\]", -1);
-        for (int i = 0; i < raw.length; i++) {
-            if (!raw[i].isEmpty() || i == 0) {
-                parts.add(raw[i]);
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/' || path.charAt(i) == '\\') {
+                if (i > start || start == 0) {
+                    parts.add(path.substring(start, i));
+                }
+                start = i + 1;
             }
         }
         return parts.toArray(String[]::new);

@@ -23,6 +23,14 @@ class PathMapperTest {
     }
 
     @Test
+    void doubledAndTrailingSeparatorsAreIgnoredButALeadingOneCounts() {
+        PathMapper m = mapper(new PathMapping("/home/me/app/", "/srv/app"));
+        assertEquals("/srv/app/pkg/main.py", m.toTarget("/home/me//app/pkg\\main.py"));
+        assertEquals("/home/me/app/pkg/main.py", m.toClient("/srv/app//pkg/main.py/"));
+        assertEquals("home/me/app/x.py", m.toTarget("home/me/app/x.py"), "a relative path is not under an absolute root");
+    }
+
+    @Test
     void theLongestPrefixWins() {
         PathMapper m = mapper(new PathMapping("/home/me/app", "/srv/app"),
                 new PathMapping("/home/me/vendored/lib", "/srv/app/lib"));

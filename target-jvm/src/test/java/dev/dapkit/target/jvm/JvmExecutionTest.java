@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dapkit.model.Response;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.PauseArguments;
 import org.eclipse.lsp4j.debug.RestartFrameArguments;
 import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.SteppingGranularity;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
@@ -38,6 +40,24 @@ class JvmExecutionTest {
             assertTrue(top.getName().startsWith("Looping.main"), top.getName());
             jvm.resume(main.getId());
             pause(jvm, main.getId());
+            jvm.request("terminate", new TerminateArguments(), Void.class);
+            jvm.awaitExit();
+        }
+    }
+
+    @Test
+    void theStackOfARunningThreadIsRefusedSayingItRuns() {
+        try (ServedJvm jvm = ServedJvm.open()) {
+            jvm.launch(Samples.launch("Looping"), "Looping", Samples.line("Looping", "LOOP_BODY"));
+            int threadId = jvm.stopped().getThreadId();
+            jvm.setBreakpoints(Samples.path("Looping"));
+            jvm.resume(threadId);
+            StackTraceArguments arguments = new StackTraceArguments();
+            arguments.setThreadId(threadId);
+            Response response = jvm.requestResponse("stackTrace", arguments);
+            assertFalse(response.success(), "the stack of a running thread cannot be read");
+            String said = response.message() + " " + response.body();
+            assertTrue(said.contains("thread " + threadId + " suspended, but it is running"), said);
             jvm.request("terminate", new TerminateArguments(), Void.class);
             jvm.awaitExit();
         }
@@ -134,6 +154,11 @@ class JvmExecutionTest {
                     "the stopped worker is listed: " + threads.stream().map(Thread::getName).toList());
             assertTrue(threads.stream().anyMatch(t -> t.getName().equals("Reference Handler [system]")),
                     "threads outside main's group show their group: " + threads.stream().map(Thread::getName).toList());
+            assertTrue(threads.stream().noneMatch(t -> t.getName().startsWith("Signal Dispatcher")),
+                    "the JVM's frameless service threads are not listed: " + threads.stream().map(Thread::getName).toList());
+            List<Thread> again = Arrays.asList(jvm.request("threads", null, ThreadsResponse.class).getThreads());
+            assertEquals(threads.stream().map(Thread::getName).toList(), again.stream().map(Thread::getName).toList(),
+                    "asked again at the same stop, the same threads");
             jvm.setBreakpoints(Samples.path("Threads"));
             jvm.resume(stop.getThreadId());
             assertEquals(0, jvm.awaitExit());

@@ -99,6 +99,7 @@ final class ExecutionControl {
     synchronized void stopped(Stop stop, ExceptionEvent exception) {
         holds++;
         stopped = true;
+        threads.stoppedInJava(stop.thread());
         int threadId = threads.idOf(stop.thread());
         if (exception != null) {
             exceptions.put(threadId, exception);

@@ -1,6 +1,7 @@
 package dev.dapkit.target.jvm.internal;
 
 import com.sun.jdi.Field;
+import com.sun.jdi.IncompatibleThreadStateException;
 import com.sun.jdi.ReferenceType;
 import com.sun.jdi.ThreadReference;
 import com.sun.jdi.event.ExceptionEvent;
@@ -117,7 +118,7 @@ public final class JvmTarget implements DebugTarget, VariableSetter, ExceptionBr
         return JdiCalls.call("threads", () -> {
             List<org.eclipse.lsp4j.debug.Thread> out = new ArrayList<>();
             for (var entry : session.threads.all()) {
-                if (ThreadRegistry.isFramelessService(entry.getValue())) {
+                if (session.threads.isFramelessService(entry.getValue())) {
                     continue;
                 }
                 org.eclipse.lsp4j.debug.Thread thread = new org.eclipse.lsp4j.debug.Thread();
@@ -133,10 +134,13 @@ public final class JvmTarget implements DebugTarget, VariableSetter, ExceptionBr
     public StackTracePage stackTrace(int threadId, int startFrame, int levels) throws TargetException {
         return JdiCalls.call("stackTrace", () -> {
             ThreadReference thread = thread("stackTrace", threadId);
-            if (thread.suspendCount() == 0) {
+            try {
+                return session.stacks.page(thread, threadId, startFrame, levels);
+            } catch (IncompatibleThreadStateException e) {
+                // JDI refuses the frames of a thread that runs; asking its suspend count first
+                // would cost a JDWP round trip on every stack trace
                 throw JvmErrors.notStopped("stackTrace", "thread " + threadId);
             }
-            return session.stacks.page(thread, threadId, startFrame, levels);
         });
     }
 

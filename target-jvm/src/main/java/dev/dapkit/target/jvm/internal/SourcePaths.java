@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.SourcePresentationHint;
 
@@ -32,6 +33,8 @@ final class SourcePaths {
     private final Map<String, Optional<Path>> byRelativePath = new HashMap<>();
     private final Map<String, Integer> referencesByClass = new HashMap<>();
     private final List<String> classesByReference = new ArrayList<>();
+    /** Each class's file relative to a root ("" for a class without a source name); a class's never changes. */
+    private final Map<ReferenceType, String> relativePaths = new ConcurrentHashMap<>();
 
     SourcePaths(List<String> sourcePaths, String base) {
         Path baseDir = Path.of(base == null ? "" : base).toAbsolutePath();
@@ -64,17 +67,24 @@ final class SourcePaths {
 
     /** The file a class was compiled from, if it is under a source root. */
     Optional<Path> fileOf(ReferenceType type) {
+        String relative = relativePaths.computeIfAbsent(type, SourcePaths::relativePath);
+        if (relative.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            return byRelativePath.computeIfAbsent(relative, this::find);
+        }
+    }
+
+    private static String relativePath(ReferenceType type) {
         String sourceName;
         try {
             sourceName = type.sourceName();
         } catch (AbsentInformationException e) {
-            return Optional.empty();
+            return "";
         }
         String packageName = packageOf(type.name());
-        String relative = packageName.isEmpty() ? sourceName : packageName.replace('.', '/') + "/" + sourceName;
-        synchronized (this) {
-            return byRelativePath.computeIfAbsent(relative, this::find);
-        }
+        return packageName.isEmpty() ? sourceName : packageName.replace('.', '/') + "/" + sourceName;
     }
 
     private Optional<Path> find(String relative) {

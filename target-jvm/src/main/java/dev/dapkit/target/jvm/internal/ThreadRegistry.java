@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The DAP ids of the debuggee's threads: small integers handed out in the order threads are first
@@ -24,6 +25,8 @@ final class ThreadRegistry {
     private final VirtualMachine vm;
     private final Map<Long, Integer> idsByUniqueId = new HashMap<>();
     private final Map<Integer, ThreadReference> threadsById = new HashMap<>();
+    /** For threads of the system group: whether each is a frameless service thread, by unique id. */
+    private final Map<Long, Boolean> serviceVerdicts = new ConcurrentHashMap<>();
     private int nextId = 1;
 
     ThreadRegistry(VirtualMachine vm) {
@@ -48,6 +51,7 @@ final class ThreadRegistry {
 
     /** Forgets an ended thread; returns the id it had, or 0 when it had none. */
     synchronized int forget(ThreadReference thread) {
+        serviceVerdicts.remove(thread.uniqueID());
         Integer id = idsByUniqueId.remove(thread.uniqueID());
         if (id == null) {
             return 0;
@@ -74,6 +78,7 @@ final class ThreadRegistry {
             // forever; one registered while the list was read is not known dead
             before.removeAll(alive);
             for (Long gone : before) {
+                serviceVerdicts.remove(gone);
                 Integer id = idsByUniqueId.remove(gone);
                 if (id != null) {
                     threadsById.remove(id);
@@ -106,14 +111,35 @@ final class ThreadRegistry {
      * Whether a thread is one of the JVM's own service threads that never run Java code (the
      * signal dispatcher, the attach listener, the notification thread): in the {@code system}
      * group, suspended, without a single Java frame. Such threads are not listed.
+     *
+     * <p>A thread of the {@code system} group is judged once (JDI caches the group and its name,
+     * not the frame count): asking each time cost two JDWP round trips per service thread on every
+     * {@code threads} request, a fifth of a screen refresh in the JVM target benchmark. A verdict
+     * errs towards listing: a thread judged a service thread is listed from the moment it stops
+     * in Java code ({@link #stoppedInJava}), and one seen with Java frames stays listed.
      */
-    static boolean isFramelessService(ThreadReference thread) {
+    boolean isFramelessService(ThreadReference thread) {
+        Boolean known = serviceVerdicts.get(thread.uniqueID());
+        if (known != null) {
+            return known;
+        }
         try {
             ThreadGroupReference group = thread.threadGroup();
-            return group != null && "system".equals(group.name()) && thread.isSuspended() && thread.frameCount() == 0;
+            if (group == null || !"system".equals(group.name())) {
+                return false;
+            }
+            // JDI refuses the frame count of a thread that is not suspended: then it cannot be told
+            boolean frameless = thread.frameCount() == 0;
+            serviceVerdicts.put(thread.uniqueID(), frameless);
+            return frameless;
         } catch (com.sun.jdi.IncompatibleThreadStateException | ObjectCollectedException e) {
             return false;
         }
+    }
+
+    /** A thread stopped in Java code (a breakpoint, a step): it is listed from now on. */
+    void stoppedInJava(ThreadReference thread) {
+        serviceVerdicts.put(thread.uniqueID(), false);
     }
 
     /** Whether a thread is a virtual thread (JDK 21+ debuggees), known by its class. */
