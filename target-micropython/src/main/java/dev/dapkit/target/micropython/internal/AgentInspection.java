@@ -11,6 +11,7 @@ import dev.dapkit.server.spi.TargetScope;
 import dev.dapkit.server.spi.TargetVariable;
 import dev.dapkit.server.spi.VariableContainer;
 import dev.dapkit.server.spi.VariablesPage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class AgentInspection {
 
     StackTracePage stack(int threadId, int start, int levels) throws TargetException {
         ObjectNode arguments = JSON.createObjectNode();
-        arguments.put("t", threadId);
+        arguments.put("t", session.threads.agent(threadId));
         arguments.put("start", start);
         arguments.put("levels", levels);
         ObjectNode reply = session.link.request("stack", arguments);
@@ -55,7 +56,7 @@ final class AgentInspection {
 
     List<TargetScope> scopes(AgentFrame frame) throws TargetException {
         ObjectNode arguments = JSON.createObjectNode();
-        arguments.put("t", frame.threadId());
+        arguments.put("t", session.threads.agent(frame.threadId()));
         arguments.put("f", frame.id());
         ObjectNode reply = session.link.request("scopes", arguments);
         List<TargetScope> scopes = new ArrayList<>();
@@ -88,7 +89,7 @@ final class AgentInspection {
             return List.of();
         }
         ObjectNode arguments = JSON.createObjectNode();
-        arguments.put("t", parent.threadId());
+        arguments.put("t", session.threads.agent(parent.threadId()));
         arguments.put("ref", parent.ref());
         arguments.put("start", page.start());
         arguments.put("count", page.count());
@@ -102,7 +103,7 @@ final class AgentInspection {
 
     TargetVariable evaluate(AgentFrame frame, String expression, EvaluationContext context,
             RequestCancellation cancellation) throws TargetException {
-        if (context == EvaluationContext.HOVER && !PythonNames.isAttributeChain(expression)) {
+        if (context == EvaluationContext.HOVER && !PythonNames.isReadOnlyExpression(expression)) {
             throw MicroPythonErrors.hoverRefused(expression);
         }
         String text = expression.strip();
@@ -124,7 +125,7 @@ final class AgentInspection {
         }
         AgentContainer parent = own(container);
         ObjectNode arguments = JSON.createObjectNode();
-        arguments.put("t", parent.threadId());
+        arguments.put("t", session.threads.agent(parent.threadId()));
         arguments.put("ref", parent.ref());
         arguments.put("n", name);
         arguments.put("x", value);
@@ -144,7 +145,8 @@ final class AgentInspection {
             ObjectNode reply = session.link.request("src", arguments);
             String slice = reply.path("text").asText("");
             text.append(slice);
-            offset += slice.length();
+            // the agent reads bytes and says how many it used (a slice never ends inside a character)
+            offset += reply.has("n") ? reply.get("n").asInt() : slice.getBytes(StandardCharsets.UTF_8).length;
             if (reply.path("eof").asBoolean(true) || slice.isEmpty()) {
                 return text.toString();
             }
@@ -157,7 +159,7 @@ final class AgentInspection {
     private ObjectNode eval(AgentFrame frame, String expression, String mode, RequestCancellation cancellation)
             throws TargetException {
         ObjectNode arguments = JSON.createObjectNode();
-        arguments.put("t", frame.threadId());
+        arguments.put("t", session.threads.agent(frame.threadId()));
         arguments.put("f", frame.id());
         arguments.put("x", expression);
         arguments.put("mode", mode);

@@ -37,6 +37,7 @@ final class AgentSession implements AgentLink.Listener {
     private volatile ObjectNode hello;
     final DeviceBreakpoints breakpoints;
     final StopEvents stops;
+    final ThreadIds threads = new ThreadIds();
     private final TargetEvents events;
     private final InterpreterProcess process;
     private final AtomicBoolean exitedReported = new AtomicBoolean();
@@ -46,7 +47,7 @@ final class AgentSession implements AgentLink.Listener {
     private AgentSession(AgentLink link, TargetEvents events, InterpreterProcess process) {
         this.link = link;
         this.breakpoints = new DeviceBreakpoints();
-        this.stops = new StopEvents(breakpoints);
+        this.stops = new StopEvents(breakpoints, threads);
         this.events = events;
         this.process = process;
     }
@@ -177,7 +178,7 @@ final class AgentSession implements AgentLink.Listener {
                     event.path("text").asText(""));
             case "thread" -> {
                 ThreadEventArguments thread = new ThreadEventArguments();
-                thread.setThreadId(event.path("t").asInt());
+                thread.setThreadId(threads.dap(event.path("t").asLong()));
                 thread.setReason(event.path("started").asBoolean(true) ? ThreadEventArgumentsReason.STARTED
                         : ThreadEventArgumentsReason.EXITED);
                 events.thread(thread);
@@ -220,6 +221,8 @@ final class AgentSession implements AgentLink.Listener {
     }
 
     private void interpreterExited(int code) {
+        // the agent's last output and its exit event travel on the link: let them arrive first
+        link.closed().orTimeout(ORPHAN_GRACE_MILLIS, TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
         if (exitedReported.compareAndSet(false, true)) {
             events.exited(code);
         }

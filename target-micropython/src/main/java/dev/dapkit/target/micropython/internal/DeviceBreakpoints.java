@@ -65,10 +65,16 @@ final class DeviceBreakpoints {
         ObjectNode arguments = JSON.createObjectNode();
         arguments.put("file", file);
         arguments.set("lines", lines);
-        boolean exists = link.request("bp", arguments).path("exists").asBoolean(true);
-        if (exists) {
-            armed.put(file, List.copyOf(sent));
-        } else {
+        // known before the agent has them: it may stop at one before its reply has been read here
+        armed.put(file, List.copyOf(sent));
+        boolean exists;
+        try {
+            exists = link.request("bp", arguments).path("exists").asBoolean(true);
+        } catch (TargetException e) {
+            armed.remove(file);
+            throw e;
+        }
+        if (!exists) {
             armed.remove(file);
         }
         for (int i = 0, s = 0; i < answers.size(); i++) {

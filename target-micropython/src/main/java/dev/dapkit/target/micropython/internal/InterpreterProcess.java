@@ -45,17 +45,15 @@ final class InterpreterProcess {
     }
 
     /**
-     * Starts the interpreter: {@code python -m dapkit_agent --connect 127.0.0.1:PORT [--wait]
-     * program args...}, with the agent's folder first on {@code MICROPYPATH} and {@code PYTHONPATH}.
+     * Starts the interpreter: {@code python -m dapkit_agent --connect 127.0.0.1:PORT --wait program
+     * args...}, with the agent's folder first on {@code MICROPYPATH} and {@code PYTHONPATH}. The
+     * program waits for the host's {@code go}.
      */
     static InterpreterProcess start(MicroPythonLaunchConfiguration config, Path agentFolder, int port,
             TargetEvents events) throws TargetException {
         List<String> command = new ArrayList<>();
         command.add(config.python());
-        command.addAll(List.of("-m", "dapkit_agent", "--connect", "127.0.0.1:" + port));
-        if (config.stopOnEntry()) {
-            command.add("--stop-on-entry");
-        }
+        command.addAll(List.of("-m", "dapkit_agent", "--connect", "127.0.0.1:" + port, "--wait"));
         command.add(config.program());
         command.addAll(config.args());
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -55,8 +55,9 @@ public final class MicroPythonErrors {
     }
 
     static TargetException hoverRefused(String expression) {
-        return TargetException.of(2211, "hover shows plain names and attribute chains only, so that hovering never"
-                + " runs code; '" + expression + "' is neither (evaluate it in the console or as a watch)");
+        return TargetException.of(2211, "hover evaluates names, attributes, literals, indexes and operators only,"
+                + " so that hovering never runs the program's code; '" + expression + "' calls, assigns or iterates"
+                + " (evaluate it in the console or as a watch)");
     }
 
     static TargetException noFrame(String request) {
@@ -70,6 +71,11 @@ public final class MicroPythonErrors {
 
     static TargetException noSource(String path, String why) {
         return TargetException.of(2214, "no source text for " + path + ": " + why);
+    }
+
+    static TargetException unknownThread(int threadId) {
+        return TargetException.of(2215, "there is no thread " + threadId + " in the program (it ended, or never"
+                + " existed): ask 'threads' for the live ones");
     }
 
     static String seconds(long millis) {

@@ -63,6 +63,7 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
     private final Duration requestTimeout;
     private AgentSession session;
     private AgentInspection inspection;
+    private boolean stopOnEntry;
 
     public MicroPythonTarget(TargetContext context) {
         this(context, REQUEST_TIMEOUT);
@@ -78,6 +79,7 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
     public void launch(RawJson arguments) throws TargetException {
         MicroPythonLaunchConfiguration config = MicroPythonLaunchConfiguration.from(arguments);
         start(AgentSession.launch(config, context.events(), requestTimeout));
+        stopOnEntry = config.stopOnEntry();
         ProcessEventArguments process = new ProcessEventArguments();
         process.setName(config.program());
         process.setStartMethod(ProcessEventArgumentsStartMethod.LAUNCH);
@@ -106,7 +108,16 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
 
     @Override
     public void configurationDone() throws TargetException {
-        session("configurationDone").link.request("go", null);
+        AgentSession s = session("configurationDone");
+        ObjectNode go = JSON.createObjectNode();
+        if (stopOnEntry) {
+            go.put("entry", true);
+        }
+        if (s.launched()) {
+            // the interpreter's stdout is ours already: print goes over the link only, not twice
+            go.put("tee", false);
+        }
+        s.link.request("go", go);
     }
 
     @Override
@@ -117,8 +128,8 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
         List<Thread> threads = new ArrayList<>();
         for (var t : session.link.request("threads", null).path("threads")) {
             Thread thread = new Thread();
-            thread.setId(t.path("id").asInt());
-            thread.setName(t.path("name").asText("thread " + t.path("id").asInt()));
+            thread.setId(session.threads.dap(t.path("id").asLong()));
+            thread.setName(t.path("name").asText("thread " + thread.getId()));
             threads.add(thread);
         }
         return threads;
@@ -161,7 +172,7 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
     @Override
     public boolean resume(int threadId, boolean allThreads) throws TargetException {
         AgentSession s = session("continue");
-        s.link.request("cont", thread(threadId));
+        s.link.request("cont", thread(s, threadId));
         s.stops.resumed(threadId, allThreads);
         return false;
     }
@@ -183,13 +194,14 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
 
     private void step(String request, String command, int threadId) throws TargetException {
         AgentSession s = session(request);
-        s.link.request(command, thread(threadId));
+        s.link.request(command, thread(s, threadId));
         s.stops.resumed(threadId, false);
     }
 
     @Override
     public void pause(int threadId) throws TargetException {
-        session("pause").link.request("pause", thread(threadId));
+        AgentSession s = session("pause");
+        s.link.request("pause", thread(s, threadId));
     }
 
     @Override
@@ -291,9 +303,9 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
         return session;
     }
 
-    private static ObjectNode thread(int threadId) {
+    private static ObjectNode thread(AgentSession session, int threadId) throws TargetException {
         ObjectNode arguments = JSON.createObjectNode();
-        arguments.put("t", threadId);
+        arguments.put("t", session.threads.agent(threadId));
         return arguments;
     }
 

@@ -7,8 +7,6 @@ final class PythonNames {
 
     private static final String IDENTIFIER = "[\\p{L}_][\\p{L}\\p{N}_]*";
     private static final Pattern NAME = Pattern.compile(IDENTIFIER);
-    private static final Pattern ATTRIBUTE_CHAIN = Pattern.compile("\\s*" + IDENTIFIER + "(\\s*\\.\\s*" + IDENTIFIER
-            + ")*\\s*");
 
     private PythonNames() {
     }
@@ -17,12 +15,66 @@ final class PythonNames {
         return NAME.matcher(text).matches();
     }
 
+    /** Words that make an expression do more than read: define, iterate, assign, import, wait. */
+    private static final java.util.Set<String> ACTIVE_WORDS = java.util.Set.of("lambda", "yield", "await", "for",
+            "import", "del", "global", "nonlocal", "exec", "eval", "print", "setattr", "delattr", "open");
+
     /**
-     * Whether an expression is a plain name or a chain of attributes ({@code a}, {@code a.b.c}):
-     * what hover evaluates, as nothing else can be read without running code that may change the
-     * program (a call, an index that calls {@code __getitem__}, an operator that calls {@code __add__}).
+     * Whether hover may evaluate an expression: it reads names, attributes, literals, indexes and
+     * operators, and calls nothing. Refused are calls ({@code f(x)}, {@code a.b()}), assignments
+     * ({@code :=}, {@code =}), lambdas, comprehensions, {@code yield}/{@code await} and statements.
+     * Operators and indexes on the program's own classes may still run their special methods;
+     * built-in values, the usual case on a board, have none that change anything.
      */
-    static boolean isAttributeChain(String expression) {
-        return ATTRIBUTE_CHAIN.matcher(expression).matches();
+    static boolean isReadOnlyExpression(String expression) {
+        String code = withoutStrings(expression);
+        if (code == null || code.contains(":=") || code.contains(";")) {
+            return false;
+        }
+        java.util.regex.Matcher words = NAME.matcher(code);
+        while (words.find()) {
+            if (ACTIVE_WORDS.contains(words.group())) {
+                return false;
+            }
+        }
+        char previous = ' ';
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(' && (Character.isLetterOrDigit(previous) || previous == '_' || previous == ')'
+                    || previous == ']' || previous == '"')) {
+                return false; // a call
+            }
+            if (c == '=' && "=<>!".indexOf(previous) < 0 && (i + 1 >= code.length() || code.charAt(i + 1) != '=')) {
+                return false; // an assignment
+            }
+            if (!Character.isWhitespace(c)) {
+                previous = c;
+            }
+        }
+        return true;
+    }
+
+    /** The expression with every string literal replaced by {@code ""}, or null when a string is not closed. */
+    private static String withoutStrings(String expression) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < expression.length()) {
+            char c = expression.charAt(i);
+            if (c != '\'' && c != '"') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < expression.length() && expression.charAt(end) != c) {
+                end += expression.charAt(end) == '\\' ? 2 : 1;
+            }
+            if (end >= expression.length()) {
+                return null;
+            }
+            out.append("\"\"");
+            i = end + 1;
+        }
+        return out.toString();
     }
 }

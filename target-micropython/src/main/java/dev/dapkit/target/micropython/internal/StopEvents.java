@@ -19,14 +19,16 @@ import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
 final class StopEvents {
 
     private final DeviceBreakpoints breakpoints;
+    private final ThreadIds threads;
     private final Map<Integer, ExceptionInfoResponse> exceptions = new ConcurrentHashMap<>();
 
-    StopEvents(DeviceBreakpoints breakpoints) {
+    StopEvents(DeviceBreakpoints breakpoints, ThreadIds threads) {
         this.breakpoints = breakpoints;
+        this.threads = threads;
     }
 
     StoppedEventArguments translate(ObjectNode event) {
-        int thread = event.path("t").asInt();
+        int thread = threads.dap(event.path("t").asLong());
         String why = event.path("why").asText("pause");
         StoppedEventArguments stopped = new StoppedEventArguments();
         stopped.setThreadId(thread);
