@@ -12,7 +12,7 @@ AGENT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src"
 class Link:
     """Listens, launches `cmd` (which dials back to the port), and speaks the line protocol."""
 
-    def __init__(self, python, program, args=(), wait=True, env=None, agent_dir=AGENT_DIR, opts=()):
+    def __init__(self, python, program, args=(), wait=True, env=None, agent_dir=AGENT_DIR, opts=(), pre=()):
         self.srv = socket.socket()
         self.srv.bind(("127.0.0.1", 0))
         self.srv.listen(1)
@@ -22,13 +22,14 @@ class Link:
         e["MICROPYPATH"] = agent_dir + ":.frozen"
         e["PYTHONPATH"] = agent_dir
         e.update(env or {})
-        cmd = [python, "-m", "dapkit_agent", "--connect", "127.0.0.1:%d" % port] + list(opts)
+        cmd = [python] + list(pre) + ["-m", "dapkit_agent", "--connect", "127.0.0.1:%d" % port] + list(opts)
         if wait:
             cmd.append("--wait")
         self.proc = subprocess.Popen(cmd + [program] + list(args), env=e, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE)
         self.sock, _ = self.srv.accept()
         self.sock.settimeout(30)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.buf = b""
         self.seq = 0
         self.events = []

@@ -1,0 +1,60 @@
+# The CPU-bound program of the benchmark: recursive fib and a tight loop, timed by itself.
+# Usage: cpu_prog.py MODE  (plain | call-none | call-local | agent); prints "TIME fib_ms loop_ms" lines.
+import sys
+import time
+import other
+
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def loop(n):
+    s = 0
+    i = 0
+    while i < n:
+        s += i
+        i += 1
+    return s
+
+
+def never_called():
+    return 0  # the benchmark puts an unhit breakpoint on this line
+
+
+def nop_call(f, e, a):
+    return None
+
+
+def nop_local(f, e, a):
+    return nop_local
+
+
+def nop_call_local(f, e, a):
+    return nop_local
+
+
+def now():
+    return time.ticks_us() if hasattr(time, "ticks_us") else int(time.perf_counter() * 1e6)
+
+
+def run(rounds):
+    for _ in range(rounds):
+        t0 = now()
+        fib(20)
+        t1 = now()
+        loop(100000)
+        t2 = now()
+        print("TIME", (t1 - t0) / 1000, (t2 - t1) / 1000)
+
+
+mode = sys.argv[1]
+if mode == "call-none":
+    sys.settrace(nop_call)
+elif mode == "call-local":
+    sys.settrace(nop_call_local)
+run(int(sys.argv[2]) if len(sys.argv) > 2 else 5)
+sys.settrace(None)
+other.helper()
