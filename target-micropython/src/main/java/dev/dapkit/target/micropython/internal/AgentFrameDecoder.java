@@ -102,25 +102,31 @@ public final class AgentFrameDecoder {
         flushOutput(sink, false);
     }
 
+    /** How many bytes of an unfinished line are buffered: never more than the limit. */
+    int bufferedLineBytes() {
+        return line.size();
+    }
+
     /** Hands on whatever output is left, even half a UTF-8 character: the stream has ended. */
     public void finish(Sink sink) {
         flushOutput(sink, true);
     }
 
     private ObjectNode parse(byte[] json) throws AgentLinkException {
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(json);
-            if (node instanceof ObjectNode object) {
-                return object;
-            }
-            throw new AgentLinkException("the agent at " + peer + " sent a line that is not a JSON object: "
-                    + preview(json));
+            node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new AgentLinkException("the agent at " + peer + " sent a line that is not JSON ("
                     + e.getOriginalMessage() + "): " + preview(json), e);
         } catch (java.io.IOException e) {
             throw new AgentLinkException("the agent at " + peer + " sent an unreadable line: " + preview(json), e);
         }
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw new AgentLinkException("the agent at " + peer + " sent a line that is not a JSON object: "
+                + preview(json));
     }
 
     private void flushOutput(Sink sink, boolean all) {
