@@ -176,7 +176,7 @@ def main(argv):
     mpy_cross = os.path.join(os.path.dirname(mpy), "mpy-cross")
     mpy_dir = tempfile.mkdtemp(prefix="dapkit-agent-mpy")
     try:
-        subprocess.run([mpy_cross, "-o", os.path.join(mpy_dir, "dapkit_agent.mpy"),
+        subprocess.run([mpy_cross, "-s", "dapkit_agent.py", "-o", os.path.join(mpy_dir, "dapkit_agent.mpy"),
                         os.path.join(AGENT_DIR, "dapkit_agent.py")], check=True)
         best = measure(mpy, pre, runs, AGENT_DIR)
         step = step_latency(mpy, pre, AGENT_DIR)

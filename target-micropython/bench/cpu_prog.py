@@ -1,8 +1,16 @@
 # The CPU-bound program of the benchmark: recursive fib and a tight loop, timed by itself.
 # Usage: cpu_prog.py MODE  (plain | call-none | call-local | agent); prints "TIME fib_ms loop_ms" lines.
+import gc
 import sys
 import time
+
 import other
+
+if hasattr(gc, "threshold"):
+    # MicroPython's settrace build puts every call's state on the heap; with the default 2 MB heap and
+    # no threshold, allocation time swamps everything (fib(20) takes about a second) and varies with
+    # what else is on the heap. Collecting every 16 KB keeps the heap healthy in every mode alike.
+    gc.threshold(16384)
 
 
 def fib(n):

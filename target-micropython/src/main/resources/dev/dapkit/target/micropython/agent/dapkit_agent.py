@@ -4,10 +4,10 @@
 #
 # In a program (debugpy's names):
 #   import dapkit_agent as d
-#   d.listen(5678, "0.0.0.0")     # returns at once; the host is accepted at the next check
+#   d.listen(5678, "0.0.0.0")       # returns at once; the host is accepted at the next check
 #   d.connect("192.168.1.2", 4711)  # or dial out to a host that waits for agents
-#   d.wait_for_client()           # optional: block until a host attached and sent go
-#   d.breakpoint()                # stop here when a host is attached
+#   d.wait_for_client()             # optional: block until a host attached and sent go
+#   d.breakpoint()                  # stop here when a host is attached
 #   d.is_client_connected(); d.debug_this_thread(); d.disconnect()
 #
 # Runner (how the host launches a program on the unix port or on CPython):
@@ -16,11 +16,13 @@
 # --listen [host:]port waits for a host to attach instead; --wait blocks until the host sends go.
 # The process exits with the program's status; the host gets an exit event.
 #
-# There is no thread of its own: the link is checked from the trace function every
+# The agent has no thread of its own: the link is checked from the trace function every
 # 400 trace events and from the API calls. Frames of files without breakpoints are not
 # line-traced unless a step, a pause or "raised" exception breakpoints are active.
-# Every function costs about 200 bytes of RAM on MicroPython (64-bit), so the code is
-# kept in few, larger functions and uses no comprehensions.
+#
+# RAM (MicroPython): every function costs about 200 bytes and every distinct name or
+# string about 12-30 bytes (a qstr), so the code uses few, larger functions, no
+# comprehensions, and few distinct local names.
 import sys
 import json
 
@@ -34,7 +36,9 @@ _tid = _thread.get_ident if _thread else int  # int() is 0: the only thread
 _lk = _thread.allocate_lock() if _thread else None  # reading the link and dispatching commands
 _wl = _thread.allocate_lock() if _thread else None  # writing to the link
 
-_bps = {}  # file -> {line: None or [cond, hit, log, hits]}
+_bps = {}  # file -> its local trace function, for files with breakpoints only; never rebound
+_trs = {}  # file -> (its local trace function, its line dict {line: None or [cond, hit, log, hits]});
+# kept across hosts: running frames keep the trace function they got
 _exr = _exu = False  # exception breakpoints: raised, uncaught
 _all = False  # line-trace every frame: step in, pause, raised exceptions
 _act = False  # a step or a pause is pending
@@ -44,67 +48,73 @@ _lx = None  # the last exception stop: (id of the exception, depth)
 _sk = _ls = _pl = None  # link, listening socket, poll object
 _buf = b""
 _go = False
-_tee = True  # program output also goes to the device's stdout
 _stopped = {}  # thread -> top frame, or a list of frame tuples after the program died
 _tab = {}  # frame id / variables reference -> (thread, kind, object, frame)
 _nid = 0
 _thr = {}  # thread -> name
 _main = None
-_n = 0
+_n = 0  # trace events until the slow path runs; kept negative while a step, pause or exception stop is armed
+_k = 0  # slow-path events until the next link check while _n is kept negative
 _print0 = print
 
 
-def _probe():
-    r = []
-
-    def t(f, e, a):
-        r.append(f)
-
-    sys.settrace(t)
-    _upd()
-    sys.settrace(None)
-    return r[0].f_code.co_filename, hasattr(r[0], "f_locals"), hasattr(r[0], "f_trace")
-
-
-def _call(f, e, a):
+def _call(f, e, a, b=_bps):
+    # the global trace function: as little as possible for a frame that is not traced
     global _n
     _n -= 1
     if _n < 0:
-        _io(0)
-    c = f.f_code
-    if c.co_filename in _bps or _all and c.co_filename != _me or c.co_name == "<module>":
-        return _line
+        return _tr(f, None)
+    return b.get(f.f_code.co_filename)
 
 
-def _line(f, e, a):
-    global _n
-    _n -= 1
-    if _n < 0:
-        _io(0)
-    if e == "line":
-        if _act or f.f_lineno in _bps.get(f.f_code.co_filename, ()):
+def _tr(f, p):
+    # f given: the call handler's slow path (link check, then f's local trace function if f is to be
+    # traced); f None: file p's local trace function
+    global _k
+    if f:
+        _k -= 1
+        if _k < 0 or not _act:
+            _io(0)
+        p = f.f_code.co_filename
+        if not (p in _bps or _all and p != _me):
+            return None
+    if p in _trs:
+        return _trs[p][0]
+    s = {}
+
+    def t(f, e, a, s=s):
+        # a traced frame's local trace function: one per file, bound to the file's line dict
+        global _n
+        _n -= 1
+        if _n < 0 or f.f_lineno in s:
             _slow(f, e, a)
-    elif _act or _exr:
-        _slow(f, e, a)
-    return _line
+        return t
+
+    _trs[p] = (t, s)
+    return t
 
 
 def _upd():
-    global _all, _act
-    _act = bool(_st or _pz)
+    global _all, _act, _n
+    _act = bool(_st or _pz or _exr)
     _all = bool(_exr or _pz or (_st and _st[1] == "in"))
+    _n = -1 if _act else 400
 
 
 def _slow(f, e, a):
     # everything the trace function does beyond its fast path; never raises
-    global _st, _pz, _lx
+    global _st, _pz, _lx, _k
+    if _n < 0:
+        _k -= 1
+        if _k < 0 or not _act:
+            _io(0)
     t = _tid()
     if t in _stopped or not _sk:
         return
     try:
-        st = _st
+        s = _st
         d = 0
-        if st or e == "exception":
+        if s or e == "exception":
             b = f
             while b:  # the frame's depth
                 d += 1
@@ -115,25 +125,24 @@ def _slow(f, e, a):
             x = a[1] if a else (sys.exc_info()[1] if hasattr(sys, "exc_info") else None)
             if isinstance(x, (StopIteration, GeneratorExit)):
                 return
-            lx = _lx
-            _lx = (id(x) if x is not None else None, d)
-            if lx and lx[1] > d and (x is None or lx[0] == id(x)):
-                return  # the same exception, propagating to the caller
+            b = _lx
+            _lx = (id(x), d)
+            if b and b[1] > d and (x is None or b[0] == id(x)):
+                return  # the same exception, propagating to a caller
             return _stop(f, "exception", {"exc": {"type": type(x).__name__ if x is not None else "Exception",
                                                   "msg": str(x)[:1024] if x is not None else "", "uncaught": False}})
         if e == "return":
-            if not st or st[1] == "in" or st[0] and st[0] != t or d != st[2]:
+            if not s or s[1] == "in" or s[0] and s[0] != t or d != s[2]:
                 return
             b = f.f_back
-            if not _FT and b and b.f_code.co_filename not in _bps and b.f_code.co_name != "<module>":
+            if not _FT and b and b.f_code.co_filename not in _bps:
                 _st = None  # MicroPython: the caller was entered untraced and cannot be traced now
-                _upd()
-                return _stop(b, st[3], None)
-            _st = [st[0], "in", 0, st[3]]  # bdb: once the frame returned, stop at the next line anywhere
+                return _stop(b, s[3], None)
+            _st = [s[0], "in", 0, s[3]]  # bdb: once the frame returned, stop at the next line anywhere
             return _upd()
         if e != "line":
             return
-        b = _bps.get(f.f_code.co_filename, ())
+        b = _trs[f.f_code.co_filename][1]
         if f.f_lineno in b:
             b = b[f.f_lineno]
             if b is None:
@@ -158,51 +167,43 @@ def _slow(f, e, a):
                     else:
                         k = n != int(h.lstrip("="))
             if not k and b[2]:
-                m = b[2]
+                h = b[2]
                 o = ""
                 i = 0
                 while True:  # a logpoint: "text {expr} text"
-                    j = m.find("{", i)
-                    q = m.find("}", j)
-                    if j < 0 or q < 0:
+                    n = h.find("{", i)
+                    x = h.find("}", n)
+                    if n < 0 or x < 0:
                         break
                     try:
-                        v = str(_ev(m[j + 1:q], f, "eval"))
+                        y = str(_ev(h[n + 1:x], f, "eval"))
                     except Exception as y:
-                        v = "<%r>" % y
-                    o += m[i:j] + v
-                    i = q + 1
-                _send({"ev": "out", "cat": "console", "text": o + m[i:] + "\n"})
+                        y = repr(y)
+                    o += h[i:n] + y
+                    i = x + 1
+                _send({"ev": "out", "cat": "console", "text": o + h[i:] + "\n"})
                 k = True
             if not k or type(k) is dict:
                 return _stop(f, "breakpoint", k or None)
         if _pz:
             _pz = False
-            _upd()
             return _stop(f, "pause", None)
-        if st and (not st[0] or st[0] == t) and (st[1] == "in" or d <= st[2] - (st[1] == "out")):
+        if s and (not s[0] or s[0] == t) and (s[1] == "in" or d <= s[2] - (s[1] == "out")):
             _st = None
-            _upd()
-            _stop(f, st[3], None)
+            _stop(f, s[3], None)
     except Exception as y:
         _send("%s event at %s:%s failed: %r" % (e, f.f_code.co_filename, f.f_lineno, y))
 
 
-def _ev(x, f, mode):
+def _ev(x, f, a):
+    # evaluates (a == "eval") or executes x in frame f's globals, and its locals where the firmware has them.
+    # CPython <= 3.12 copies f_locals back into the frame only for the frame being traced: an exec
+    # that assigns a local of another frame does not stick.
     if type(f) is tuple:
-        g, l = f[3], None
-    else:
-        g, l = f.f_globals, f.f_locals if _LOC else None
-    if mode == "eval":
-        return eval(x, g, l) if l is not None else eval(x, g)
-    if l is None:
-        return exec(x, g)
-    exec(x, g, l)
-    try:  # CPython <= 3.12: f_locals is a snapshot; write it back into the frame
-        import ctypes
-        ctypes.pythonapi.PyFrame_LocalsToFast(ctypes.py_object(f), ctypes.c_int(0))
-    except Exception:
-        pass
+        return eval(x, f[3]) if a == "eval" else exec(x, f[3])
+    if _LOC:
+        return eval(x, f.f_globals, f.f_locals) if a == "eval" else exec(x, f.f_globals, f.f_locals)
+    return eval(x, f.f_globals) if a == "eval" else exec(x, f.f_globals)
 
 
 # ---- the link
@@ -229,7 +230,7 @@ def _send(o):
 
 def _link(s):
     # a host attached (s is its socket), or left (s is None: bye, term, EOF or a failed write)
-    global _sk, _pl, _buf, _go, _n, _bps, _exr, _exu, _st, _pz
+    global _sk, _pl, _buf, _go, _exr, _exu, _st, _pz
     import select
     import builtins
     import gc
@@ -238,7 +239,6 @@ def _link(s):
     _sk = s
     _buf = b""
     _go = False
-    _n = 0
     _pl = select.poll()
     builtins.print = _print if s else _print0
     if s:
@@ -254,7 +254,9 @@ def _link(s):
                       "locals": _LOC, "threads": bool(_thread),
                       "mem_free": gc.mem_free() if hasattr(gc, "mem_free") else -1, "main": _main,
                       "cwd": os.getcwd(), "sep": "/"})
-    _bps = {}
+    _bps.clear()
+    for p in _trs:
+        _trs[p][1].clear()
     _exr = _exu = _pz = False
     _st = None
     _upd()
@@ -271,42 +273,43 @@ def _link(s):
             pass
 
 
-def _io(ms):
-    # checks the link (waits up to ms when ms > 0): accepts a host, reads and dispatches commands
-    global _n, _buf
-    _n = 400  # trace events until the next check
-    if _lk and not _lk.acquire(ms > 0):
+def _io(n):
+    # checks the link, waiting up to n ms: accepts a host, reads and dispatches its commands
+    global _k, _buf
+    _k = 400
+    _upd()
+    if _lk and not _lk.acquire(n > 0):
         return
     try:
-        if _pl and _pl.poll(ms):
+        if _pl and _pl.poll(n):
             if not _sk:
                 try:
-                    s = _ls.accept()[0]
+                    n = _ls.accept()[0]
                 except OSError:
                     return
-                return _link(s)
+                return _link(n)
             try:
-                d = _sk.recv(4096)
+                n = _sk.recv(4096)
             except OSError:
-                d = b""
-            if not d:
+                n = b""
+            if not n:
                 return _link(None)
-            b = _buf + d
+            n = _buf + n
             while _sk:
-                i = b.find(b"\n")
+                i = n.find(b"\n")
                 if i < 0:
                     break
-                ln = b[:i]
-                b = b[i + 1:]
-                _buf = b
-                if ln[:1] == b"\x1e":
-                    ln = ln[1:]
-                if ln.strip():
-                    _do(ln)
+                a = n[:i]
+                n = n[i + 1:]
+                _buf = n
+                if a[:1] == b"\x1e":
+                    a = a[1:]
+                if a.strip():
+                    _do(a)
             if _sk:
-                _buf = b
+                _buf = n
     except Exception as y:
-        _send("link: %r" % y)
+        _send("%s failed: %s: %s" % ("_io", type(y).__name__, y))
     finally:
         if _lk:
             _lk.release()
@@ -323,62 +326,67 @@ def _val(v, t, f, k=None):
     n = 0
     try:
         n = len(v) if isinstance(v, (list, tuple, dict, set, frozenset, bytes, bytearray)) else -1
-        r = repr(v) if n < 100 else "%s (len %d)" % (s.__name__, n)
+        o = repr(v) if n < 100 else "%s (len %d)" % (s.__name__, n)
     except Exception as y:
-        r = "<repr failed: %r>" % y
-    if len(r) > 1024:
-        r = r[:1024] + "\u2026"
+        o = "<repr failed: %r>" % y
+    if len(o) > 1024:
+        o = o[:1024] + "\u2026"
     k = n > 0 or n < 0 and not isinstance(v, (int, float, str, bool, type(None), complex, type)) and not callable(v)
-    return {"v": r, "t": s.__name__, "ref": _val(v, t, f, "v") if k else 0, "size": max(n, 0)}
+    return {"v": o, "t": s.__name__, "ref": _val(v, t, f, "v") if k else 0, "size": max(n, 0)}
 
 
-def _do(ln):
+def _do(a):
     # one request from the host: exactly one reply
-    global _go, _tee, _st, _exr, _exu, _pz
+    global _go, _st, _exr, _exu, _pz
     try:
-        m = json.loads(ln)
+        m = json.loads(a)
         i = m["i"]
     except Exception as y:
-        return _send("ignored a bad line from the host: %r (%r)" % (ln[:200], y))
-    c = m.get("c")
+        return _send("ignored a bad line from the host: %r (%r)" % (a[:200], y))
+    h = m.get
+    c = h("c")
     r = {}
     try:
+        t = h("t")
+        f = _stopped.get(t)
+        if c in ("cont", "next", "in", "out", "stack") and f is None:
+            raise ValueError("thread %s is not stopped" % t)
+        if c in ("scopes", "vars", "eval", "set"):
+            k = _tab.get(h("f") or h("ref"))
+            if not k:
+                raise ValueError("no frame or reference %s (resumed?)" % (h("f") or h("ref")))
+            t, k, o, f = k
         if c == "go":
             _go = True
-            _tee = m.get("tee", True)
-            if m.get("entry"):
+            if h("entry"):
                 _st = [0, "in", 0, "entry"]
         elif c == "bp":
-            p = m["file"]
+            a = h("file")
             d = {}
-            for b in m.get("lines", ()):
+            for b in h("lines", ()):
                 k = [b.get("cond"), b.get("hit"), b.get("log"), 0]
                 d[b["line"]] = k if k[0] or k[1] or k[2] else None
-            ks = [p]
             import os
-            w = os.getcwd()
-            if p.startswith(w + "/"):
-                ks.append(p[len(w) + 1:])
-            elif p[:1] != "/":
-                ks.append(w + "/" + p)
-            for k in ks:
+            o = os.getcwd().rstrip("/")
+            k = o + "/" + a if a[:1] != "/" else a[len(o) + 1:] if a.startswith(o + "/") else a
+            for k in (a, k):  # the path as given, and relative to / absolute from the device's cwd
+                _tr(None, k)
+                o = _trs[k][1]  # running frames of this file see the change
+                o.clear()
+                o.update(d)
                 if d:
-                    _bps[k] = d
+                    _bps[k] = _trs[k][0]
                 else:
                     _bps.pop(k, None)
             try:
-                open(p).close()
+                open(a).close()
                 r["exists"] = True
             except OSError:
                 r["exists"] = False
         elif c == "exc":
-            _exr = bool(m.get("raised"))
-            _exu = bool(m.get("uncaught"))
+            _exr = bool(h("raised"))
+            _exu = bool(h("uncaught"))
         elif c in ("cont", "next", "in", "out"):
-            t = m["t"]
-            f = _stopped.get(t)
-            if f is None:
-                raise ValueError("thread %s is not stopped" % t)
             del _stopped[t]
             _st = None
             if c != "cont" and type(f) is not list:
@@ -390,110 +398,93 @@ def _do(ln):
             _pz = True
         elif c == "threads":
             r["threads"] = o = []
-            for k in _thr or {_tid(): "main"}:
+            for k in _thr or {_tid(): 0}:
                 o.append({"id": k, "name": _thr.get(k, "main")})
-        elif c in ("stack", "scopes", "vars", "eval", "set"):
-            if c == "stack":
-                t = m["t"]
-                f = _stopped.get(t)
-                if f is None:
-                    raise ValueError("thread %s is not stopped" % t)
-                fs = f
-                if type(f) is not list:
-                    fs = []
-                    while f:
-                        if f.f_code.co_filename != _me:
-                            fs.append(f)
-                        elif fs:
-                            break
-                        f = f.f_back
-                a = m.get("start", 0)
-                n = m.get("levels", 0) or len(fs)
-                o = []
-                for f in fs[a:a + n]:
-                    o.append({"id": _val(f, t, f, "f"), "name": f[0] if type(f) is tuple else f.f_code.co_name,
-                              "file": f[1] if type(f) is tuple else f.f_code.co_filename,
-                              "line": f[2] if type(f) is tuple else f.f_lineno})
-                r["frames"] = o
-                r["total"] = len(fs)
-                return
-            e = _tab.get(m.get("f") or m.get("ref"))
-            if not e:
-                raise ValueError("no frame or reference %s (resumed?)" % (m.get("f") or m.get("ref")))
-            t, k, o, f = e
-            if c == "scopes":
-                g = f[3] if type(f) is tuple else f.f_globals
-                r["scopes"] = [{"name": "Locals", "ref": _val(f.f_locals, t, f, "s")} if _LOC and type(f) is not tuple
-                               else {"name": "Locals", "ref": 0, "note": "locals need firmware with f_locals"},
-                               {"name": "Globals", "ref": _val(g, t, f, "s")}]
-            elif c == "eval":
-                md = m.get("mode", "eval")
-                v = _ev(m["x"], f, md)
-                r.update(_val(v, t, f) if md == "eval" else {"v": ""})
-            elif c == "set":
-                n = m["n"]
-                v = _ev(m["x"], f, "eval")
-                if k == "s" and o is not (f[3] if type(f) is tuple else f.f_globals):
-                    _ev("%s = %s" % (n, m["x"]), f, "exec")  # locals, written back into the frame
-                elif k == "s":
-                    o[n] = v
-                elif isinstance(o, dict):
-                    o[eval(n, {})] = v
-                elif isinstance(o, (list, bytearray)):
-                    o[int(n)] = v
-                elif isinstance(o, (tuple, str, bytes, set, frozenset)):
-                    raise TypeError("a %s cannot be changed" % type(o).__name__)
-                else:
-                    setattr(o, n, v)
-                r.update(_val(v, t, f))
+        elif c == "stack":
+            d = f
+            if type(f) is not list:
+                d = []
+                while f:
+                    if f.f_code.co_filename != _me:
+                        d.append((f.f_code.co_name, f.f_code.co_filename, f.f_lineno, f))
+                    elif d:
+                        break
+                    f = f.f_back
+            a = h("start", 0)
+            r["frames"] = o = []
+            for b in d[a:a + (h("levels", 0) or len(d))]:
+                f = b[3] if type(b[3]) is not dict else b  # a frame, or a tuple after the program died
+                o.append({"id": _val(f, t, f, "f"), "name": b[0], "file": b[1], "line": b[2]})
+            r["total"] = len(d)
+        elif c == "scopes":
+            d = f[3] if type(f) is tuple else f.f_globals
+            r["scopes"] = [{"name": "Locals", "ref": _val(f.f_locals, t, f, "s")} if _LOC and type(f) is not tuple
+                           else {"name": "Locals", "ref": 0, "note": "locals need firmware with f_locals"},
+                           {"name": "Globals", "ref": _val(d, t, f, "s")}]
+        elif c == "eval":
+            if h("mode") == "exec":
+                _ev(h("x"), f, "exec")
+                r["v"] = ""
             else:
-                a = m.get("start", 0)
-                n = a + (m.get("count", 0) or 1 << 30)
-                o2 = []
-                j = 0
-                if isinstance(o, (list, tuple, bytes, bytearray)):
-                    j = len(o)
-                    for q in range(a, min(n, j)):
-                        o2.append((str(q), o[q]))
-                else:
+                r = _val(_ev(h("x"), f, "eval"), t, f)
+        elif c == "set":
+            a = h("n")
+            v = _ev(h("x"), f, "eval")
+            if k == "s" and o is not (f[3] if type(f) is tuple else f.f_globals):
+                _ev(a + "=" + h("x"), f, "exec")  # a local
+            elif k == "s":
+                o[a] = v
+            elif isinstance(o, dict):
+                o[eval(a, {})] = v
+            elif isinstance(o, (list, bytearray)):
+                o[int(a)] = v
+            elif isinstance(o, (tuple, str, bytes, set, frozenset)):
+                raise TypeError("a %s cannot be changed" % type(o).__name__)
+            else:
+                setattr(o, a, v)
+            r = _val(v, t, f)
+        elif c == "vars":
+            a = h("start", 0)
+            n = a + (h("count", 0) or 1 << 30)
+            d = []
+            e = 0
+            if isinstance(o, (list, tuple, bytes, bytearray)):
+                e = len(o)
+                for b in range(a, min(n, e)):
+                    d.append((str(b), o[b]))
+            else:
+                for b in sorted(o) if k == "s" else o if isinstance(o, (dict, set, frozenset)) else dir(o):
                     if k == "s":
-                        ks = sorted(o)
-                    elif isinstance(o, (dict, set, frozenset)):
-                        ks = o
+                        if b == "__builtins__":
+                            continue
+                        v = (b, o[b])
+                    elif isinstance(o, dict):
+                        v = (repr(b), o[b])
+                    elif isinstance(o, (set, frozenset)):
+                        v = (str(e), b)
                     else:
-                        ks = dir(o)
-                    for q in ks:
-                        if k == "s":
-                            if q == "__builtins__":
-                                continue
-                            x = (q, o[q])
-                        elif isinstance(o, dict):
-                            x = (repr(q), o[q])
-                        elif isinstance(o, (set, frozenset)):
-                            x = (str(j), q)
-                        else:
-                            if q[:2] == "__":
-                                continue
-                            try:
-                                x = (q, getattr(o, q))
-                            except Exception as y:
-                                x = (q, y)
-                            if callable(x[1]) and not isinstance(x[1], type):
-                                continue
-                        if a <= j < n:
-                            o2.append(x)
-                        j += 1
-                r["vars"] = o = []
-                for x in o2:
-                    v = _val(x[1], t, f)
-                    v["n"] = x[0]
-                    o.append(v)
-                r["total"] = j
+                        if b[:2] == "__":
+                            continue
+                        try:
+                            v = (b, getattr(o, b))
+                        except Exception as y:
+                            v = (b, y)
+                        if callable(v[1]) and not isinstance(v[1], type):
+                            continue
+                    if a <= e < n:
+                        d.append(v)
+                    e += 1
+            r["vars"] = o = []
+            r["total"] = e
+            for b in d:
+                v = _val(b[1], t, f)
+                v["n"] = b[0]
+                o.append(v)
         elif c == "src":
-            n = min(m.get("len", 0) or 16384, 16384)
-            with open(m["file"], "rb") as h:
-                h.seek(m.get("off", 0))
-                d = h.read(n)
+            n = min(h("len", 0) or 16384, 16384)
+            with open(h("file"), "rb") as b:
+                b.seek(h("off", 0))
+                d = b.read(n)
             for k in range(4):  # a slice may end inside a UTF-8 character
                 try:
                     r["text"] = str(d[:len(d) - k], "utf-8")
@@ -501,7 +492,7 @@ def _do(ln):
                 except UnicodeError:
                     pass
             else:
-                raise ValueError("%s is not UTF-8 text" % m["file"])
+                raise ValueError("%s is not UTF-8 text" % h("file"))
             r["eof"] = len(d) < n
             r["n"] = len(d) - k
         elif c not in ("term", "bye"):
@@ -518,16 +509,17 @@ def _do(ln):
             raise SystemExit(1)
 
 
-def _stop(f, why, kw):
-    # reports the stop, then serves the host until it resumes this thread
+def _stop(f, a, k):
+    # reports the stop (why a, extra fields k), then serves the host until it resumes this thread
     t = _tid()
     if not _sk:
         return
+    _upd()
     _stopped[t] = f
-    e = {"ev": "stopped", "t": t, "why": why, "line": f[0][2] if type(f) is list else f.f_lineno,
+    e = {"ev": "stopped", "t": t, "why": a, "line": f[0][2] if type(f) is list else f.f_lineno,
          "file": f[0][1] if type(f) is list else f.f_code.co_filename}
-    if kw:
-        e.update(kw)
+    if k:
+        e.update(k)
     _send(e)
     while _sk and t in _stopped:
         _io(100)
@@ -537,23 +529,22 @@ def _stop(f, why, kw):
     if _FT and _sk and type(f) is not list:
         while f and f.f_code.co_filename != _me:  # CPython: trace the callers too, so a step lands in them
             if f.f_trace is None:
-                f.f_trace = _line
+                f.f_trace = _tr(None, f.f_code.co_filename)
             f = f.f_back
 
 
 def _print(*a, **k):
+    # the program's print while a host is attached: an out event, and the device's own output
     f = k.get("file")
     if _sk and (f is None or f is sys.stdout or f is sys.stderr):
-        s = k.get("sep")
-        e = k.get("end")
-        s = " " if s is None else s
-        o = ""
-        for x in range(len(a)):
-            o += (s if x else "") + str(a[x])
+        o = k.get("sep")
+        o = " " if o is None else o
+        e = ""
+        for i in range(len(a)):
+            e += (o if i else "") + str(a[i])
+        o = k.get("end")
         _send({"ev": "out", "cat": "stderr" if f and f is sys.stderr else "stdout",
-               "text": o + ("\n" if e is None else e)})
-        if not _tee:
-            return
+               "text": e + ("\n" if o is None else o)})
     _print0(*a, **k)
 
 
@@ -561,18 +552,18 @@ def _print(*a, **k):
 
 
 def debug_this_thread(*a):
-    """Traces the calling thread (the agent's API calls do it for the thread that calls them)."""
+    """Traces the calling thread (listen() and connect() do it for the thread that calls them)."""
     if not hasattr(sys, "settrace"):
         raise RuntimeError("no sys.settrace: build with MICROPY_PY_SYS_SETTRACE=1")
     sys.settrace(_call)
     t = _tid()
     if t not in _thr:
-        _thr[t] = "thread %d" % len(_thr) if _thr else "main"
+        _thr[t] = "thread" + str(len(_thr)) if _thr else "main"
         if len(_thr) > 1:
             _send({"ev": "thread", "t": t, "started": True})
     if not _MP:
         import threading
-        threading.settrace(debug_this_thread)  # CPython: new threads call this first
+        threading.settrace(debug_this_thread)  # CPython: a new thread calls this first
     if a:
         return _call(*a)
 
@@ -640,50 +631,53 @@ def disconnect():
     sys.settrace(None)
 
 
-_me, _LOC, _FT = _probe()
-del _probe
+# what this firmware's frames offer, and this file's name as the tracer sees it
+_buf = []
+sys.settrace(lambda f, e, a: _buf.append(f))
+_upd()
+sys.settrace(None)
+_me, _LOC, _FT = _buf[0].f_code.co_filename, hasattr(_buf[0], "f_locals"), hasattr(_buf[0], "f_trace")
+_buf = b""
 
 if __name__ == "__main__":
     # The runner. It drives the imported module, which programs import too: one agent state.
-    # Defined only here so that a board's `import dapkit_agent` does not pay RAM for it.
+    # Only here, so that a board's `import dapkit_agent` does not pay RAM for it.
     import dapkit_agent as d
 
     a = sys.argv[1:]
-    c = l = None
-    w = False
-    while a and a[0][:2] == "--":
+    c = b = None
+    v = False
+    while a and a[0] in ("--connect", "--listen", "--wait"):
         o = a.pop(0)
         if o == "--wait":
-            w = True
-        elif o in ("--connect", "--listen"):
-            h, _, p = a.pop(0).rpartition(":")
-            h = (h or "127.0.0.1", int(p))
-            if o == "--connect":
-                c = h
-            else:
-                l = h
+            v = True
+            continue
+        h, _, s = a.pop(0).rpartition(":")
+        h = (h or "127.0.0.1", int(s))
+        if o == "--connect":
+            c = h
         else:
-            a = ()
-    if not a:
+            b = h
+    if not a or a[0][:1] == "-":
         raise SystemExit("usage: dapkit_agent [--connect host:port | --listen [host:]port] [--wait] program.py args")
-    path = a[0]
-    d._main = path
+    s = a[0]
+    d._main = s
     sys.argv[:] = a
-    sys.path.insert(0, path.rpartition("/")[0])
+    sys.path.insert(0, s.rpartition("/")[0])
     if c:
         d.connect(*c)
-    elif l:
-        d.listen(l[1], l[0])
+    elif b:
+        d.listen(b[1], b[0])
     else:
         d.debug_this_thread()
-    if w:
+    if v:
         d.wait_for_client()
-    g = {"__name__": "__main__", "__file__": path}
-    with open(path) as h:
-        c = compile(h.read(), path, "exec")
+    h = {"__name__": "__main__", "__file__": s}
+    with open(s) as f:
+        c = compile(f.read(), s, "exec")
     r = 0
     try:
-        exec(c, g)
+        exec(c, h)
     except SystemExit as y:
         r = y.args[0] if y.args else 0
         r = r if type(r) is int else (r is not None)
@@ -700,26 +694,26 @@ if __name__ == "__main__":
                     f = f.tb_frame
                 else:  # MicroPython: names, files and lines from the printed traceback
                     import io
+
                     b = io.StringIO()
                     sys.print_exception(y, b)
                     f = []
-                    for ln in b.getvalue().split("\n"):
-                        ln = ln.strip()
-                        if ln.startswith('File "'):
-                            p, _, q = ln[6:].partition('", line ')
-                            q, _, n = q.partition(", in ")
-                            if p != d._me:
-                                gm = g
-                                for mo in sys.modules.values():
-                                    if getattr(mo, "__file__", None) == p:
-                                        gm = mo.__dict__
-                                f.insert(0, (n, p, int(q), gm))
+                    for o in b.getvalue().split("\n"):
+                        o = o.split('"')  # '  File "main.py", line 3, in f'
+                        if len(o) == 3 and o[1] != d._me:
+                            s = o[1]
+                            o = o[2].split(", ")
+                            e = h
+                            for t in sys.modules.values():
+                                if getattr(t, "__file__", None) == s:
+                                    e = t.__dict__
+                            f.insert(0, (o[2][3:], s, int(o[1][5:]), e))
                 if f:
                     d._stop(f, "exception", {"exc": {"type": type(y).__name__, "msg": str(y)[:1024], "uncaught": True}})
         except SystemExit:
             sys.exit(1)
-        except Exception as z:
-            d._send("the stop at an uncaught exception failed: %r" % z)
+        except Exception as e:
+            d._send("the stop at an uncaught exception failed: %r" % e)
         if d._MP:
             sys.print_exception(y)
         else:
