@@ -48,7 +48,7 @@ final class AgentInspection {
         List<AgentFrame> frames = new ArrayList<>();
         for (JsonNode f : reply.path("frames")) {
             frames.add(new AgentFrame(threadId, f.path("id").asInt(), f.path("name").asText("?"),
-                    f.path("file").asText(null), f.path("line").asInt()));
+                    session.devicePath(f.path("file").asText(null)), f.path("line").asInt()));
         }
         Integer total = reply.has("total") ? reply.get("total").asInt() : null;
         return new StackTracePage(frames, total);

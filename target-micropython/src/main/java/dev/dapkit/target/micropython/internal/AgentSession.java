@@ -47,7 +47,7 @@ final class AgentSession implements AgentLink.Listener {
     private AgentSession(AgentLink link, TargetEvents events, InterpreterProcess process) {
         this.link = link;
         this.breakpoints = new DeviceBreakpoints();
-        this.stops = new StopEvents(breakpoints, threads);
+        this.stops = new StopEvents(breakpoints, threads, this::devicePath);
         this.events = events;
         this.process = process;
     }
@@ -125,6 +125,14 @@ final class AgentSession implements AgentLink.Listener {
         return hello;
     }
 
+    /**
+     * A file as the agent named it, made absolute against the device's working directory: the
+     * firmware's {@code co_filename} may be relative (a board runs {@code main.py} as {@code main.py}).
+     */
+    String devicePath(String file) {
+        return DevicePaths.absolute(file, hello == null ? null : hello.path("cwd").asText(null));
+    }
+
     /** Whether frames have {@code f_locals} on this firmware. */
     boolean hasLocals() {
         return hello.path("locals").asBoolean(false);
@@ -174,8 +182,14 @@ final class AgentSession implements AgentLink.Listener {
     public void event(String name, ObjectNode event) {
         switch (name) {
             case "stopped" -> events.stopped(stops.translate(event));
-            case "out" -> output(event.path("cat").asText(OutputEventArgumentsCategory.STDOUT),
-                    event.path("text").asText(""));
+            case "out" -> {
+                String category = event.path("cat").asText(OutputEventArgumentsCategory.STDOUT);
+                // a launched interpreter's print reaches us through its stdout too: only the agent's own
+                // console lines (logpoints, agent errors) are news
+                if (process == null || OutputEventArgumentsCategory.CONSOLE.equals(category)) {
+                    output(category, event.path("text").asText(""));
+                }
+            }
             case "thread" -> {
                 ThreadEventArguments thread = new ThreadEventArguments();
                 thread.setThreadId(threads.dap(event.path("t").asLong()));

@@ -113,10 +113,6 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
         if (stopOnEntry) {
             go.put("entry", true);
         }
-        if (s.launched()) {
-            // the interpreter's stdout is ours already: print goes over the link only, not twice
-            go.put("tee", false);
-        }
         s.link.request("go", go);
     }
 

@@ -15,9 +15,9 @@ final class PythonNames {
         return NAME.matcher(text).matches();
     }
 
-    /** Words that make an expression do more than read: define, iterate, assign, import, wait. */
+    /** Keywords that make an expression do more than read: define, iterate, import, wait. */
     private static final java.util.Set<String> ACTIVE_WORDS = java.util.Set.of("lambda", "yield", "await", "for",
-            "import", "del", "global", "nonlocal", "exec", "eval", "print", "setattr", "delattr", "open");
+            "import", "del", "global", "nonlocal");
 
     /**
      * Whether hover may evaluate an expression: it reads names, attributes, literals, indexes and

@@ -20,11 +20,14 @@ final class StopEvents {
 
     private final DeviceBreakpoints breakpoints;
     private final ThreadIds threads;
+    private final java.util.function.UnaryOperator<String> devicePath;
     private final Map<Integer, ExceptionInfoResponse> exceptions = new ConcurrentHashMap<>();
 
-    StopEvents(DeviceBreakpoints breakpoints, ThreadIds threads) {
+    /** @param devicePath makes the agent's file names absolute */
+    StopEvents(DeviceBreakpoints breakpoints, ThreadIds threads, java.util.function.UnaryOperator<String> devicePath) {
         this.breakpoints = breakpoints;
         this.threads = threads;
+        this.devicePath = devicePath;
     }
 
     StoppedEventArguments translate(ObjectNode event) {
@@ -42,7 +45,8 @@ final class StopEvents {
             default -> why;
         });
         if (why.equals("breakpoint")) {
-            stopped.setHitBreakpointIds(breakpoints.idsAt(event.path("file").asText(null), event.path("line").asInt()));
+            stopped.setHitBreakpointIds(breakpoints.idsAt(devicePath.apply(event.path("file").asText(null)),
+                    event.path("line").asInt()));
         }
         if (event.hasNonNull("text")) {
             stopped.setText(event.get("text").asText());
