@@ -59,15 +59,21 @@ final class PythonPrograms {
     static final Lines LINES_AT_TOP = new Lines(1, 2, 3, 6, 7, 8);
 
     /**
-     * Counts for ever; line 3 runs on every pass. The body has two lines: MicroPython reports a
-     * {@code line} event only when the line changes, so a one-line loop body would be silent.
+     * Counts for ever; line 4 runs on every pass, in a function called on every pass: the agent
+     * checks its link from trace events (a loop that calls nothing in an untraced frame gives none),
+     * and on MicroPython a frame that was running before a breakpoint was set in its file is never
+     * traced, so a breakpoint set while the program runs is hit in the next call of {@code step}.
      */
     static final String LOOPING = String.join("\n",
             "count = 0",
-            "while True:",
+            "def step():",
+            "    global count",
             "    count += 1",
-            "    parity = count % 2",
+            "    return count",
+            "while True:",
+            "    step()",
             "");
+    static final int LOOPING_LINE = 4;
 
     /**
      * Its main thread starts a worker and waits while the worker runs line 6. The worker asks to
@@ -133,7 +139,7 @@ final class PythonPrograms {
     ConformanceProgram program() {
         return ConformanceProgram.canonical(client("main.py"), launch("main.py"), locals ? LINES_IN_MAIN : LINES_AT_TOP)
                 .withStructuredLocal(new StructuredLocal("items", List.of("10", "20", "30")))
-                .withLooping(new LoopingProgram(client("looping.py"), launch("looping.py"), 3, "count"))
+                .withLooping(new LoopingProgram(client("looping.py"), launch("looping.py"), LOOPING_LINE, "count"))
                 .withThreads(new ThreadsProgram(client("threads.py"), launch("threads.py"), THREADS_WORKER_LINE))
                 .withRaising(new RaisingProgram(client("raising.py"), launch("raising.py"), 2, "uncaught"));
     }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
@@ -23,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A launched interpreter running a program under the agent, which dials back to the host. Its
- * stdout and stderr become {@code output} events (categories {@code stdout}, {@code stderr}), each
- * pumped by a daemon thread; {@link #exited()} completes with the exit code once the process has
+ * stdout and stderr become {@code output} events (categories {@code stdout}, {@code stderr}), in
+ * whole lines where it can (see {@link LineBufferedOutput}), each pumped by a daemon thread; {@link #exited()} completes with the exit code once the process has
  * ended and all its output was sent, so {@code exited} never overtakes the last output.
  *
  * <p>Thread-safe.
@@ -39,9 +41,15 @@ final class InterpreterProcess {
     private final CountDownLatch drained = new CountDownLatch(2);
     private final StringBuilder transcript = new StringBuilder();
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+    private final ScheduledExecutorService lingering;
 
     private InterpreterProcess(Process process) {
         this.process = process;
+        this.lingering = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "dapkit-micropython-output-" + process.pid());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -123,25 +131,30 @@ final class InterpreterProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        lingering.shutdown();
         exited.complete(process.exitValue());
     }
 
     private void pump(InputStream stream, String category, TargetEvents events) {
         Thread thread = new Thread(() -> {
             char[] buffer = new char[8192];
+            LineBufferedOutput lines = new LineBufferedOutput(text -> {
+                OutputEventArguments output = new OutputEventArguments();
+                output.setCategory(category);
+                output.setOutput(text);
+                events.output(output);
+            }, lingering);
             try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
                 int n;
                 while ((n = reader.read(buffer)) >= 0) {
                     String text = new String(buffer, 0, n);
                     keep(text);
-                    OutputEventArguments output = new OutputEventArguments();
-                    output.setCategory(category);
-                    output.setOutput(text);
-                    events.output(output);
+                    lines.append(text);
                 }
             } catch (IOException e) {
                 LOG.debug("the interpreter's {} ended: {}", category, e.toString());
             } finally {
+                lines.flush();
                 drained.countDown();
             }
         }, "dapkit-micropython-" + category + "-" + process.pid());
