@@ -203,6 +203,9 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
     @Override
     public List<Breakpoint> setLineBreakpoints(Source source, List<LineBreakpoint> breakpoints) throws TargetException {
         AgentSession s = session("setBreakpoints");
+        if (breakpoints.isEmpty() && !s.link.isOpen()) {
+            return List.of(); // clearing after the program ended: nothing is left to clear
+        }
         if (source.getPath() == null) {
             List<Breakpoint> none = new ArrayList<>();
             for (LineBreakpoint b : breakpoints) {
@@ -239,6 +242,9 @@ public final class MicroPythonTarget implements DebugTarget, NativeBreakpointCon
         AgentSession s = session("setExceptionBreakpoints");
         List<String> enabled = new ArrayList<>(filters);
         filterOptions.forEach(o -> enabled.add(o.getFilterId()));
+        if (enabled.isEmpty() && !s.link.isOpen()) {
+            return List.of(); // clearing after the program ended: nothing is left to clear
+        }
         ObjectNode arguments = JSON.createObjectNode();
         arguments.put("raised", enabled.contains(RAISED));
         arguments.put("uncaught", enabled.contains(UNCAUGHT));
