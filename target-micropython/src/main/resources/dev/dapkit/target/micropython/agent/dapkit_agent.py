@@ -17,7 +17,7 @@
 # The process exits with the program's status; the host gets an exit event.
 #
 # The agent has no thread of its own: the link is checked from the trace function every
-# 400 trace events and from the API calls. Frames of files without breakpoints are not
+# 400 call events (and every 400 line events while a step or pause is armed) and from the API calls. Frames of files without breakpoints are not
 # line-traced unless a step, a pause or "raised" exception breakpoints are active.
 #
 # RAM (MicroPython): every function costs about 200 bytes and every distinct name or
@@ -53,8 +53,8 @@ _tab = {}  # frame id / variables reference -> (thread, kind, object, frame)
 _nid = 0
 _thr = {}  # thread -> name
 _main = None
-_n = 0  # trace events until the slow path runs; kept negative while a step, pause or exception stop is armed
-_k = 0  # slow-path events until the next link check while _n is kept negative
+_n = 0  # call events until the call handler's slow path; kept negative while a step, pause or exception stop is armed
+_k = 0  # slow-path events until the next link check
 _print0 = print
 
 
@@ -83,10 +83,10 @@ def _tr(f, p):
     s = {}
 
     def t(f, e, a, s=s):
-        # a traced frame's local trace function: one per file, bound to the file's line dict
-        global _n
-        _n -= 1
-        if _n < 0 or f.f_lineno in s:
+        # a traced frame's local trace function: one per file, bound to the file's line dict. It counts
+        # nothing (the budget allows about two bytecodes beyond a do-nothing tracer): the link is checked
+        # from call events and while a step, pause or exception stop is armed (_act)
+        if _act or f.f_lineno in s:
             _slow(f, e, a)
         return t
 
@@ -104,10 +104,9 @@ def _upd():
 def _slow(f, e, a):
     # everything the trace function does beyond its fast path; never raises
     global _st, _pz, _lx, _k
-    if _n < 0:
-        _k -= 1
-        if _k < 0 or not _act:
-            _io(0)
+    _k -= 1
+    if _k < 0:
+        _io(0)
     t = _tid()
     if t in _stopped or not _sk:
         return
