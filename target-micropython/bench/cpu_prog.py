@@ -16,6 +16,8 @@ if hasattr(gc, "threshold"):
 
 def fib(n):
     if n < 2:
+        if n < 0:
+            return 0  # unhit line inside fib
         return n
     return fib(n - 1) + fib(n - 2)
 
@@ -26,6 +28,8 @@ def loop(n):
     while i < n:
         s += i
         i += 1
+    if n < 0:
+        s = 0  # unhit line inside loop
     return s
 
 

@@ -3,4 +3,5 @@ total = 0
 for i in range(10):
     total = total + i  # @body
     marker = i  # @log
+    last = i  # MicroPython numbers the loop's test with the body's last line: not a breakpoint line here
 print("total", total)  # @end
