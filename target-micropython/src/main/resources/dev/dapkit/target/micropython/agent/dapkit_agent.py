@@ -17,8 +17,9 @@
 # The process exits with the program's status; the host gets an exit event.
 #
 # The agent has no thread of its own: the link is checked from the trace function every
-# 400 trace events and from the API calls. Frames of files without breakpoints are not
-# line-traced unless a step, a pause or "raised" exception breakpoints are active.
+# 400 call events (every 400 events while a step or pause is armed) and from the API calls.
+# A frame is line-traced only when a breakpoint lies among its function's lines, or while a
+# step, a pause or "raised" exception breakpoints are armed.
 #
 # RAM (MicroPython): every function costs about 200 bytes and every distinct name or
 # string about 12-30 bytes (a qstr), so the code uses few, larger functions, no
@@ -31,15 +32,15 @@ try:
 except ImportError:
     _thread = None
 
-_MP = sys.implementation.name == "micropython"
 _tid = _thread.get_ident if _thread else int  # int() is 0: the only thread
 _lk = _thread.allocate_lock() if _thread else None  # reading the link and dispatching commands
 _wl = _thread.allocate_lock() if _thread else None  # writing to the link
 
-_bps = {}  # file -> its local trace function, for files with breakpoints only; never rebound
+_bps = {}  # file with breakpoints -> {first line of a function: its local trace function, or None when no
+# breakpoint is among its lines}, filled as functions are called; never rebound
 _trs = {}  # file -> (its local trace function, its line dict {line: None or [cond, hit, log, hits]});
 # kept across hosts: running frames keep the trace function they got
-_exr = _exu = False  # exception breakpoints: raised, uncaught
+_ex = 0  # exception breakpoints: 1 raised, 2 uncaught
 _all = False  # line-trace every frame: step in, pause, raised exceptions
 _act = False  # a step or a pause is pending
 _st = None  # the step: [thread or 0, "in" / "next" / "out", depth, why]
@@ -53,8 +54,8 @@ _tab = {}  # frame id / variables reference -> (thread, kind, object, frame)
 _nid = 0
 _thr = {}  # thread -> name
 _main = None
-_n = 0  # trace events until the slow path runs; kept negative while a step, pause or exception stop is armed
-_k = 0  # slow-path events until the next link check while _n is kept negative
+_n = 0  # call events until the call handler's slow path; kept negative while a step, pause or exception stop is armed
+_k = 0  # slow-path events until the next link check
 _print0 = print
 
 
@@ -64,7 +65,11 @@ def _call(f, e, a, b=_bps):
     _n -= 1
     if _n < 0:
         return _tr(f, None)
-    return b.get(f.f_code.co_filename)
+    c = f.f_code
+    d = b.get(c.co_filename)
+    if d is not None:
+        e = d.get(c.co_firstlineno, d)
+        return _tr(f, None) if e is d else e
 
 
 def _tr(f, p):
@@ -75,18 +80,38 @@ def _tr(f, p):
         _k -= 1
         if _k < 0 or not _act:
             _io(0)
-        p = f.f_code.co_filename
-        if not (p in _bps or _all and p != _me):
-            return None
+        c = f.f_code
+        p = c.co_filename
+        if not _all or p == _me:
+            d = _bps.get(p)
+            if d is None:
+                return None
+            k = c.co_firstlineno
+            if k not in d:  # does a breakpoint fall among this function's lines?
+                e = k
+                if hasattr(c, "co_lines"):
+                    for x in c.co_lines():
+                        e = max(e, x[2] or 0)
+                else:
+                    x = c.co_lnotab
+                    for i in range(1, len(x), 2):
+                        k += x[i] - 256 * (x[i] > 127)
+                        e = max(e, k)
+                    k = c.co_firstlineno
+                d[k] = None
+                for x in _trs[p][1]:
+                    if k <= x <= e:
+                        d[k] = _tr(None, p)
+            return d[k]
     if p in _trs:
         return _trs[p][0]
     s = {}
 
     def t(f, e, a, s=s):
-        # a traced frame's local trace function: one per file, bound to the file's line dict
-        global _n
-        _n -= 1
-        if _n < 0 or f.f_lineno in s:
+        # a traced frame's local trace function: one per file, bound to the file's line dict. It counts
+        # nothing (the budget allows about two bytecodes beyond a do-nothing tracer): the link is checked
+        # from call events and while a step, pause or exception stop is armed (_act)
+        if _act or f.f_lineno in s:
             _slow(f, e, a)
         return t
 
@@ -96,18 +121,17 @@ def _tr(f, p):
 
 def _upd():
     global _all, _act, _n
-    _act = bool(_st or _pz or _exr)
-    _all = bool(_exr or _pz or (_st and _st[1] == "in"))
+    _act = bool(_st or _pz or _ex & 1)
+    _all = bool(_ex & 1 or _pz or (_st and _st[1] == "in"))
     _n = -1 if _act else 400
 
 
 def _slow(f, e, a):
     # everything the trace function does beyond its fast path; never raises
     global _st, _pz, _lx, _k
-    if _n < 0:
-        _k -= 1
-        if _k < 0 or not _act:
-            _io(0)
+    _k -= 1
+    if _k < 0:
+        _io(0)
     t = _tid()
     if t in _stopped or not _sk:
         return
@@ -120,7 +144,7 @@ def _slow(f, e, a):
                 d += 1
                 b = b.f_back
         if e == "exception":
-            if not _exr:
+            if not _ex & 1:
                 return
             x = a[1] if a else (sys.exc_info()[1] if hasattr(sys, "exc_info") else None)
             if isinstance(x, (StopIteration, GeneratorExit)):
@@ -135,7 +159,7 @@ def _slow(f, e, a):
             if not s or s[1] == "in" or s[0] and s[0] != t or d != s[2]:
                 return
             b = f.f_back
-            if not _FT and b and b.f_code.co_filename not in _bps:
+            if not _FT and b and not (_bps.get(b.f_code.co_filename) or {}).get(b.f_code.co_firstlineno):
                 _st = None  # MicroPython: the caller was entered untraced and cannot be traced now
                 return _stop(b, s[3], None)
             _st = [s[0], "in", 0, s[3]]  # bdb: once the frame returned, stop at the next line anywhere
@@ -176,10 +200,10 @@ def _slow(f, e, a):
                     if n < 0 or x < 0:
                         break
                     try:
-                        y = str(_ev(h[n + 1:x], f, "eval"))
+                        v = str(_ev(h[n + 1:x], f, "eval"))
                     except Exception as y:
-                        y = repr(y)
-                    o += h[i:n] + y
+                        v = repr(y)
+                    o += h[i:n] + v
                     i = x + 1
                 _send({"ev": "out", "cat": "console", "text": o + h[i:] + "\n"})
                 k = True
@@ -220,7 +244,7 @@ def _send(o):
     if _wl:
         _wl.acquire()
     try:
-        s.write(d) if _MP else s.sendall(d)
+        s.sendall(d) if _FT else s.write(d)  # CPython (frames with f_trace) or MicroPython
     except Exception:
         _link(None)
     finally:
@@ -230,7 +254,7 @@ def _send(o):
 
 def _link(s):
     # a host attached (s is its socket), or left (s is None: bye, term, EOF or a failed write)
-    global _sk, _pl, _buf, _go, _exr, _exu, _st, _pz
+    global _sk, _pl, _buf, _go, _ex, _st, _pz
     import select
     import builtins
     import gc
@@ -257,7 +281,8 @@ def _link(s):
     _bps.clear()
     for p in _trs:
         _trs[p][1].clear()
-    _exr = _exu = _pz = False
+    _ex = 0
+    _pz = False
     _st = None
     _upd()
     _stopped.clear()
@@ -337,7 +362,7 @@ def _val(v, t, f, k=None):
 
 def _do(a):
     # one request from the host: exactly one reply
-    global _go, _st, _exr, _exu, _pz
+    global _go, _st, _ex, _pz
     try:
         m = json.loads(a)
         i = m["i"]
@@ -375,7 +400,7 @@ def _do(a):
                 o.clear()
                 o.update(d)
                 if d:
-                    _bps[k] = _trs[k][0]
+                    _bps[k] = {}  # which functions to trace is decided again at their next call
                 else:
                     _bps.pop(k, None)
             try:
@@ -384,8 +409,7 @@ def _do(a):
             except OSError:
                 r["exists"] = False
         elif c == "exc":
-            _exr = bool(h("raised"))
-            _exu = bool(h("uncaught"))
+            _ex = bool(h("raised")) + 2 * bool(h("uncaught"))
         elif c in ("cont", "next", "in", "out"):
             del _stopped[t]
             _st = None
@@ -561,7 +585,7 @@ def debug_this_thread(*a):
         _thr[t] = "thread" + str(len(_thr)) if _thr else "main"
         if len(_thr) > 1:
             _send({"ev": "thread", "t": t, "started": True})
-    if not _MP:
+    if _FT:
         import threading
         threading.settrace(debug_this_thread)  # CPython: a new thread calls this first
     if a:
@@ -685,7 +709,7 @@ if __name__ == "__main__":
         r = 1
         sys.settrace(None)
         try:
-            if d._sk and d._exu:
+            if d._sk and d._ex & 2:
                 # uncaught: stop after the fact, with the traceback's frames
                 if hasattr(y, "__traceback__"):
                     f = y.__traceback__
@@ -714,7 +738,7 @@ if __name__ == "__main__":
             sys.exit(1)
         except Exception as e:
             d._send("the stop at an uncaught exception failed: %r" % e)
-        if d._MP:
+        if hasattr(sys, "print_exception"):
             sys.print_exception(y)
         else:
             import traceback
