@@ -28,8 +28,16 @@ final class LaunchJsonSnippet {
         List<String> keys = new ArrayList<>();
         keys.add(quoted("name") + ": " + quoted("dapkit " + targetId + " at " + address.getHost() + ":" + address.getPort()));
         keys.add(quoted("type") + ": " + quoted(debugType(targetId)));
-        keys.add(quoted("request") + ": " + quoted("launch"));
+        // a board runs its program already, so the MicroPython snippet attaches to its agent as debugpy users do
+        boolean attach = "micropython".equals(targetId);
+        keys.add(quoted("request") + ": " + quoted(attach ? "attach" : "launch"));
         keys.add(quoted("debugServer") + ": " + address.getPort());
+        if (attach) {
+            keys.add(quoted("connect") + ": {" + quoted("host") + ": " + quoted("192.168.1.20") + ", " + quoted("port")
+                    + ": 5678}");
+            keys.add(quoted("pathMappings") + ": [{" + quoted("localRoot") + ": " + quoted("${workspaceFolder}") + ", "
+                    + quoted("remoteRoot") + ": " + quoted("/") + "}]");
+        }
         if ("jvm".equals(targetId)) {
             keys.add(quoted("mainClass") + ": " + quoted("com.example.Main"));
             keys.add(quoted("classPaths") + ": [" + quoted("${workspaceFolder}/target/classes") + "]");

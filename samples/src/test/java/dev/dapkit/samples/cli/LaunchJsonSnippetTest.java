@@ -36,4 +36,17 @@ class LaunchJsonSnippetTest {
         assertEquals(4711, configuration.get("debugServer").intValue());
         assertFalse(configuration.has("mainClass"), "JVM keys for another target");
     }
+
+    @Test
+    void microPythonSnippetAttachesToTheBoardsAgentAsDebugpyUsersWriteIt() throws Exception {
+        JsonNode configuration = json.readTree(LaunchJsonSnippet.configuration("micropython",
+                URI.create("tcp://127.0.0.1:4712"), false));
+
+        assertEquals("python", configuration.get("type").textValue());
+        assertEquals("attach", configuration.get("request").textValue());
+        assertEquals(4712, configuration.get("debugServer").intValue());
+        assertEquals(5678, configuration.get("connect").get("port").intValue());
+        assertEquals("/", configuration.get("pathMappings").get(0).get("remoteRoot").textValue());
+        assertFalse(configuration.has("mainClass"));
+    }
 }
