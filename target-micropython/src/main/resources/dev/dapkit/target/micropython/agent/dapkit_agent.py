@@ -240,16 +240,20 @@ def _send(o):
         return
     if type(o) is str:
         o = {"ev": "out", "cat": "console", "text": "dapkit agent: %s\n" % o}
-    d = b"\x1e" + json.dumps(o, separators=(",", ":")).encode() + b"\n"
+    if _FT:
+        sys.settrace(None)  # CPython's json and socket are Python code: not to be traced (or stepped into)
     if _wl:
         _wl.acquire()
     try:
+        d = b"\x1e" + json.dumps(o, separators=(",", ":")).encode() + b"\n"
         s.sendall(d) if _FT else s.write(d)  # CPython (frames with f_trace) or MicroPython
     except Exception:
         _link(None)
     finally:
         if _wl:
             _wl.release()
+        if _FT:
+            sys.settrace(_call)
 
 
 def _link(s):
@@ -305,6 +309,7 @@ def _io(n):
     _upd()
     if _lk and not _lk.acquire(n > 0):
         return
+    sys.settrace(None)  # commands run code (eval, CPython's json): none of it is to be traced
     try:
         if _pl and _pl.poll(n):
             if not _sk:
@@ -336,6 +341,7 @@ def _io(n):
     except Exception as y:
         _send("%s failed: %s: %s" % ("_io", type(y).__name__, y))
     finally:
+        sys.settrace(_call)
         if _lk:
             _lk.release()
 
@@ -688,6 +694,8 @@ if __name__ == "__main__":
     d._main = s
     sys.argv[:] = a
     sys.path.insert(0, s.rpartition("/")[0])
+    with open(s) as f:  # before the tracer is installed: with go's entry: true, no stop in a decoder
+        f = compile(f.read(), s, "exec")
     if c:
         d.connect(*c)
     elif b:
@@ -697,11 +705,9 @@ if __name__ == "__main__":
     if v:
         d.wait_for_client()
     h = {"__name__": "__main__", "__file__": s}
-    with open(s) as f:
-        c = compile(f.read(), s, "exec")
     r = 0
     try:
-        exec(c, h)
+        exec(f, h)
     except SystemExit as y:
         r = y.args[0] if y.args else 0
         r = r if type(r) is int else (r is not None)
