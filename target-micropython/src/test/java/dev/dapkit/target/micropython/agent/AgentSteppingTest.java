@@ -115,4 +115,31 @@ class AgentSteppingTest {
             assertTrue(agent.awaitClosed());
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(ALL)
+    void aSecondThreadStopsOnItsOwn(Interpreter python) throws Exception {
+        Program program = Program.copy(dir, "threads.py");
+        try (AgentSession agent = launch(python, program)) {
+            agent.ok("bp", "file", program.file(), "lines", List.of(Map.of("line", program.line("bp"))));
+            agent.ok("go");
+            JsonNode stop = agent.stopped();
+            long thread = stop.path("t").asLong();
+            JsonNode started = agent.event("thread");
+            assertEquals(thread, started.path("t").asLong());
+            assertTrue(started.path("started").asBoolean());
+            JsonNode threads = agent.ok("threads").path("threads");
+            assertEquals(2, threads.size(), threads::toString);
+            assertEquals("main", threads.path(0).path("name").asText());
+            assertEquals(thread, threads.path(1).path("id").asLong());
+            JsonNode frames = agent.ok("stack", "t", thread, "start", 0, "levels", 0).path("frames");
+            assertEquals("inner", frames.path(0).path("name").asText());
+            assertEquals("work", frames.path(1).path("name").asText());
+            JsonNode main = agent.request("stack", "t", threads.path(0).path("id").asLong());
+            assertTrue(main.path("e").asText().contains("not stopped"), "main keeps running: " + main);
+            agent.ok("cont", "t", thread);
+            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(List.of("done [1]\n"), agent.outputs("stdout"));
+        }
+    }
 }
