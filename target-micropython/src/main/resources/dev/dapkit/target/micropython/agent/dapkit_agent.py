@@ -240,8 +240,9 @@ def _send(o):
         return
     if type(o) is str:
         o = {"ev": "out", "cat": "console", "text": "dapkit agent: %s\n" % o}
-    if _FT:
-        sys.settrace(None)  # CPython's json and socket are Python code: not to be traced (or stepped into)
+    if _FT:  # CPython's json and socket are Python code: not to be traced (or stepped into)
+        g = sys.gettrace()
+        sys.settrace(None)
     if _wl:
         _wl.acquire()
     try:
@@ -253,7 +254,7 @@ def _send(o):
         if _wl:
             _wl.release()
         if _FT:
-            sys.settrace(_call)
+            sys.settrace(g)
 
 
 def _link(s):
@@ -309,7 +310,9 @@ def _io(n):
     _upd()
     if _lk and not _lk.acquire(n > 0):
         return
-    sys.settrace(None)  # commands run code (eval, CPython's json): none of it is to be traced
+    e = n > 0
+    if e:  # waiting outside a trace callback (wait_for_client, breakpoint): commands run code, untraced
+        sys.settrace(None)
     try:
         if _pl and _pl.poll(n):
             if not _sk:
@@ -341,7 +344,8 @@ def _io(n):
     except Exception as y:
         _send("%s failed: %s: %s" % ("_io", type(y).__name__, y))
     finally:
-        sys.settrace(_call)
+        if e:
+            sys.settrace(_call)
         if _lk:
             _lk.release()
 
@@ -744,6 +748,7 @@ if __name__ == "__main__":
             sys.exit(1)
         except Exception as e:
             d._send("the stop at an uncaught exception failed: %r" % e)
+        sys.settrace(None)
         if hasattr(sys, "print_exception"):
             sys.print_exception(y)
         else:
