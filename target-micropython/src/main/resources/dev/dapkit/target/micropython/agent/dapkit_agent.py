@@ -65,10 +65,9 @@ def _call(f, e, a, b=_bps):
     _n -= 1
     if _n < 0:
         return _tr(f, None)
-    c = f.f_code
-    d = b.get(c.co_filename)
-    if d is not None:
-        e = d.get(c.co_firstlineno, d)
+    d = b.get(f.f_code.co_filename)
+    if d:
+        e = d.get(f.f_code.co_firstlineno, d)
         return _tr(f, None) if e is d else e
 
 
@@ -119,13 +118,6 @@ def _tr(f, p):
     return t
 
 
-def _upd():
-    global _all, _act, _n
-    _act = bool(_st or _pz or _ex & 1)
-    _all = bool(_ex & 1 or _pz or (_st and _st[1] == "in"))
-    _n = -1 if _act else 400
-
-
 def _slow(f, e, a):
     # everything the trace function does beyond its fast path; never raises
     global _st, _pz, _lx, _k
@@ -163,7 +155,7 @@ def _slow(f, e, a):
                 _st = None  # MicroPython: the caller was entered untraced and cannot be traced now
                 return _stop(b, s[3], None)
             _st = [s[0], "in", 0, s[3]]  # bdb: once the frame returned, stop at the next line anywhere
-            return _upd()
+            return _io(-1)
         if e != "line":
             return
         b = _trs[f.f_code.co_filename][1]
@@ -289,7 +281,7 @@ def _link(s):
     _ex = 0
     _pz = False
     _st = None
-    _upd()
+    _io(-1)
     _stopped.clear()
     _tab.clear()
     if _ls:
@@ -304,10 +296,15 @@ def _link(s):
 
 
 def _io(n):
-    # checks the link, waiting up to n ms: accepts a host, reads and dispatches its commands
-    global _k, _buf
+    # n < 0: recomputes what the trace functions look at, after the state changed; else that, then checks
+    # the link, waiting up to n ms: accepts a host, reads and dispatches its commands
+    global _k, _buf, _all, _act, _n
+    _act = bool(_st or _pz or _ex & 1)
+    _all = bool(_ex & 1 or _pz or (_st and _st[1] == "in"))
+    _n = -1 if _act else 400
+    if n < 0:
+        return
     _k = 400
-    _upd()
     if _lk and not _lk.acquire(n > 0):
         return
     e = n > 0
@@ -410,7 +407,7 @@ def _do(a):
                 o.clear()
                 o.update(d)
                 if d:
-                    _bps[k] = {}  # which functions to trace is decided again at their next call
+                    _bps[k] = {0: 0}  # which functions to trace is decided again at their next call (0: not empty)
                 else:
                     _bps.pop(k, None)
             try:
@@ -534,7 +531,7 @@ def _do(a):
     except Exception as y:
         r = {"e": "%s failed: %s: %s" % (c, type(y).__name__, y)}
     finally:
-        _upd()
+        _io(-1)
         r["r"] = i
         _send(r)
     if c in ("term", "bye"):
@@ -548,7 +545,7 @@ def _stop(f, a, k):
     t = _tid()
     if not _sk:
         return
-    _upd()
+    _io(-1)
     _stopped[t] = f
     e = {"ev": "stopped", "t": t, "why": a, "line": f[0][2] if type(f) is list else f.f_lineno,
          "file": f[0][1] if type(f) is list else f.f_code.co_filename}
@@ -651,7 +648,7 @@ def breakpoint():
     if hasattr(sys, "_getframe"):
         return _stop(sys._getframe(1), "breakpoint", None)
     _st = [_tid(), "in", 0, "breakpoint"]  # MicroPython: stop at the next traced line
-    _upd()
+    _io(-1)
 
 
 def disconnect():
@@ -668,7 +665,7 @@ def disconnect():
 # what this firmware's frames offer, and this file's name as the tracer sees it
 _buf = []
 sys.settrace(lambda f, e, a: _buf.append(f))
-_upd()
+_io(-1)
 sys.settrace(None)
 _me, _LOC, _FT = _buf[0].f_code.co_filename, hasattr(_buf[0], "f_locals"), hasattr(_buf[0], "f_trace")
 _buf = b""
