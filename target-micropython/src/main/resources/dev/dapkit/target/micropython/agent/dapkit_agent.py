@@ -54,7 +54,7 @@ _tab = {}  # frame id / variables reference -> (thread, kind, object, frame)
 _nid = 0
 _thr = {}  # thread -> name
 _main = None
-_n = 0  # call events until the call handler's slow path; kept negative while a step, pause or exception stop is armed
+_n = 0  # call events until the call handler's slow path; negative while a step, pause or exception stop is armed
 _k = 0  # slow-path events until the next link check
 _print0 = print
 
@@ -87,20 +87,24 @@ def _tr(f, p):
                 return None
             k = c.co_firstlineno
             if k not in d:  # does a breakpoint fall among this function's lines?
-                e = k
-                if hasattr(c, "co_lines"):
-                    for x in c.co_lines():
-                        e = max(e, x[2] or 0)
-                else:
-                    x = c.co_lnotab
-                    for i in range(1, len(x), 2):
-                        k += x[i] - 256 * (x[i] > 127)
-                        e = max(e, k)
-                    k = c.co_firstlineno
-                d[k] = None
-                for x in _trs[p][1]:
-                    if k <= x <= e:
-                        d[k] = _tr(None, p)
+                d[k] = e = _tr(None, p)  # if this cannot be told, trace the function
+                try:
+                    e = k
+                    if hasattr(c, "co_lines"):
+                        for x in c.co_lines():
+                            e = max(e, x[2] or 0)
+                    else:
+                        x = c.co_lnotab
+                        for i in range(1, len(x), 2):
+                            k += x[i] - 256 * (x[i] > 127)
+                            e = max(e, k)
+                        k = c.co_firstlineno
+                    d[k] = None
+                    for x in _trs[p][1]:
+                        if k <= x <= e:
+                            d[k] = _tr(None, p)
+                except Exception as y:
+                    _send("tracing %s failed: %r" % (p, y))
             return d[k]
     if p in _trs:
         return _trs[p][0]
