@@ -54,7 +54,7 @@ _tab = {}  # frame id / variables reference -> (thread, kind, object, frame)
 _nid = 0
 _thr = {}  # thread -> name
 _main = None
-_n = 0  # call events until the call handler's slow path; kept negative while a step, pause or exception stop is armed
+_n = 0  # call events until the call handler's slow path; negative while a step, pause or exception stop is armed
 _k = 0  # slow-path events until the next link check
 _print0 = print
 
@@ -65,10 +65,9 @@ def _call(f, e, a, b=_bps):
     _n -= 1
     if _n < 0:
         return _tr(f, None)
-    c = f.f_code
-    d = b.get(c.co_filename)
-    if d is not None:
-        e = d.get(c.co_firstlineno, d)
+    d = b.get(f.f_code.co_filename)
+    if d:
+        e = d.get(f.f_code.co_firstlineno, d)
         return _tr(f, None) if e is d else e
 
 
@@ -88,20 +87,24 @@ def _tr(f, p):
                 return None
             k = c.co_firstlineno
             if k not in d:  # does a breakpoint fall among this function's lines?
-                e = k
-                if hasattr(c, "co_lines"):
-                    for x in c.co_lines():
-                        e = max(e, x[2] or 0)
-                else:
-                    x = c.co_lnotab
-                    for i in range(1, len(x), 2):
-                        k += x[i] - 256 * (x[i] > 127)
-                        e = max(e, k)
-                    k = c.co_firstlineno
-                d[k] = None
-                for x in _trs[p][1]:
-                    if k <= x <= e:
-                        d[k] = _tr(None, p)
+                d[k] = e = _tr(None, p)  # if this cannot be told, trace the function
+                try:
+                    e = k
+                    if hasattr(c, "co_lines"):
+                        for x in c.co_lines():
+                            e = max(e, x[2] or 0)
+                    else:
+                        x = c.co_lnotab
+                        for i in range(1, len(x), 2):
+                            k += x[i] - 256 * (x[i] > 127)
+                            e = max(e, k)
+                        k = c.co_firstlineno
+                    d[k] = None
+                    for x in _trs[p][1]:
+                        if k <= x <= e:
+                            d[k] = _tr(None, p)
+                except Exception as y:
+                    _send("tracing %s failed: %r" % (p, y))
             return d[k]
     if p in _trs:
         return _trs[p][0]
@@ -117,13 +120,6 @@ def _tr(f, p):
 
     _trs[p] = (t, s)
     return t
-
-
-def _upd():
-    global _all, _act, _n
-    _act = bool(_st or _pz or _ex & 1)
-    _all = bool(_ex & 1 or _pz or (_st and _st[1] == "in"))
-    _n = -1 if _act else 400
 
 
 def _slow(f, e, a):
@@ -163,7 +159,7 @@ def _slow(f, e, a):
                 _st = None  # MicroPython: the caller was entered untraced and cannot be traced now
                 return _stop(b, s[3], None)
             _st = [s[0], "in", 0, s[3]]  # bdb: once the frame returned, stop at the next line anywhere
-            return _upd()
+            return _io(-1)
         if e != "line":
             return
         b = _trs[f.f_code.co_filename][1]
@@ -240,16 +236,21 @@ def _send(o):
         return
     if type(o) is str:
         o = {"ev": "out", "cat": "console", "text": "dapkit agent: %s\n" % o}
-    d = b"\x1e" + json.dumps(o, separators=(",", ":")).encode() + b"\n"
+    if _FT:  # CPython's json and socket are Python code: not to be traced (or stepped into)
+        g = sys.gettrace()
+        sys.settrace(None)
     if _wl:
         _wl.acquire()
     try:
+        d = b"\x1e" + json.dumps(o, separators=(",", ":")).encode() + b"\n"
         s.sendall(d) if _FT else s.write(d)  # CPython (frames with f_trace) or MicroPython
     except Exception:
         _link(None)
     finally:
         if _wl:
             _wl.release()
+        if _FT:
+            sys.settrace(g)
 
 
 def _link(s):
@@ -284,7 +285,7 @@ def _link(s):
     _ex = 0
     _pz = False
     _st = None
-    _upd()
+    _io(-1)
     _stopped.clear()
     _tab.clear()
     if _ls:
@@ -299,12 +300,20 @@ def _link(s):
 
 
 def _io(n):
-    # checks the link, waiting up to n ms: accepts a host, reads and dispatches its commands
-    global _k, _buf
+    # n < 0: recomputes what the trace functions look at, after the state changed; else that, then checks
+    # the link, waiting up to n ms: accepts a host, reads and dispatches its commands
+    global _k, _buf, _all, _act, _n
+    _act = bool(_st or _pz or _ex & 1)
+    _all = bool(_ex & 1 or _pz or (_st and _st[1] == "in"))
+    _n = -1 if _act else 400
+    if n < 0:
+        return
     _k = 400
-    _upd()
     if _lk and not _lk.acquire(n > 0):
         return
+    e = n > 0
+    if e:  # waiting outside a trace callback (wait_for_client, breakpoint): commands run code, untraced
+        sys.settrace(None)
     try:
         if _pl and _pl.poll(n):
             if not _sk:
@@ -336,6 +345,8 @@ def _io(n):
     except Exception as y:
         _send("%s failed: %s: %s" % ("_io", type(y).__name__, y))
     finally:
+        if e:
+            sys.settrace(_call)
         if _lk:
             _lk.release()
 
@@ -400,7 +411,7 @@ def _do(a):
                 o.clear()
                 o.update(d)
                 if d:
-                    _bps[k] = {}  # which functions to trace is decided again at their next call
+                    _bps[k] = {0: 0}  # which functions to trace is decided again at their next call (0: not empty)
                 else:
                     _bps.pop(k, None)
             try:
@@ -524,7 +535,7 @@ def _do(a):
     except Exception as y:
         r = {"e": "%s failed: %s: %s" % (c, type(y).__name__, y)}
     finally:
-        _upd()
+        _io(-1)
         r["r"] = i
         _send(r)
     if c in ("term", "bye"):
@@ -538,7 +549,7 @@ def _stop(f, a, k):
     t = _tid()
     if not _sk:
         return
-    _upd()
+    _io(-1)
     _stopped[t] = f
     e = {"ev": "stopped", "t": t, "why": a, "line": f[0][2] if type(f) is list else f.f_lineno,
          "file": f[0][1] if type(f) is list else f.f_code.co_filename}
@@ -641,7 +652,7 @@ def breakpoint():
     if hasattr(sys, "_getframe"):
         return _stop(sys._getframe(1), "breakpoint", None)
     _st = [_tid(), "in", 0, "breakpoint"]  # MicroPython: stop at the next traced line
-    _upd()
+    _io(-1)
 
 
 def disconnect():
@@ -658,7 +669,7 @@ def disconnect():
 # what this firmware's frames offer, and this file's name as the tracer sees it
 _buf = []
 sys.settrace(lambda f, e, a: _buf.append(f))
-_upd()
+_io(-1)
 sys.settrace(None)
 _me, _LOC, _FT = _buf[0].f_code.co_filename, hasattr(_buf[0], "f_locals"), hasattr(_buf[0], "f_trace")
 _buf = b""
@@ -688,6 +699,8 @@ if __name__ == "__main__":
     d._main = s
     sys.argv[:] = a
     sys.path.insert(0, s.rpartition("/")[0])
+    with open(s) as f:  # before the tracer is installed: with go's entry: true, no stop in a decoder
+        f = compile(f.read(), s, "exec")
     if c:
         d.connect(*c)
     elif b:
@@ -697,11 +710,9 @@ if __name__ == "__main__":
     if v:
         d.wait_for_client()
     h = {"__name__": "__main__", "__file__": s}
-    with open(s) as f:
-        c = compile(f.read(), s, "exec")
     r = 0
     try:
-        exec(c, h)
+        exec(f, h)
     except SystemExit as y:
         r = y.args[0] if y.args else 0
         r = r if type(r) is int else (r is not None)
@@ -738,6 +749,7 @@ if __name__ == "__main__":
             sys.exit(1)
         except Exception as e:
             d._send("the stop at an uncaught exception failed: %r" % e)
+        sys.settrace(None)
         if hasattr(sys, "print_exception"):
             sys.print_exception(y)
         else:
