@@ -200,6 +200,7 @@ public final class ServerSession implements DebugSession {
             try {
                 release.releaseAfterConnectionLoss();
             } finally {
+                lane.close();
                 notifyEnd(cause);
                 if (cause == null) {
                     ended.complete(null);

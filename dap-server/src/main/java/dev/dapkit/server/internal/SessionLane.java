@@ -21,15 +21,24 @@ final class SessionLane {
     private final Executor executor;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean draining;
+    private boolean closed;
 
     SessionLane(String name, Executor executor) {
         this.name = name;
         this.executor = executor;
     }
 
-    /** Runs {@code task} after every task submitted before it. */
+    /**
+     * Runs {@code task} after every task submitted before it; after {@link #close()}, drops it: the
+     * session has ended, and a target that reports late (its process exited after the client left)
+     * has nobody left to tell.
+     */
     void submit(Runnable task) {
         synchronized (tasks) {
+            if (closed) {
+                LOG.debug("session {}: a task after the session ended was dropped", name);
+                return;
+            }
             tasks.add(task);
             if (draining) {
                 return;
@@ -45,6 +54,13 @@ final class SessionLane {
             Thread fallback = new Thread(this::drain, "dapkit-session-fallback-" + name);
             fallback.setDaemon(true);
             fallback.start();
+        }
+    }
+
+    /** Refuses later tasks; tasks already submitted still run. Called as the session's last task ends it. */
+    void close() {
+        synchronized (tasks) {
+            closed = true;
         }
     }
 
