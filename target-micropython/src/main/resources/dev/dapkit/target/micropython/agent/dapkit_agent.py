@@ -688,15 +688,14 @@ sys.settrace(None)
 _me, _LOC, _FT = _buf[0].f_code.co_filename, hasattr(_buf[0], "f_locals"), hasattr(_buf[0], "f_trace")
 _buf = b""
 if _FT:
-    # CPython. _FT (true: frames have f_trace) doubles as the function that writes a frame's f_locals
-    # back into its variables (CPython <= 3.12 does it itself only for the frame being traced, and
-    # undoes a change at the next read of f_locals); at module level, so MicroPython keeps no code of it
-    import ctypes
-
+    # CPython. _FT (true: frames have f_trace) doubles as the function that writes a frame's f_locals back
+    # into its variables, from a module of its own: MicroPython compiles none of it (its qstr pool is full)
     try:
-        _FT = lambda f, a=ctypes.pythonapi.PyFrame_LocalsToFast, b=ctypes: a(b.py_object(f), b.c_int(0))
-    except AttributeError:
-        _FT = id  # CPython >= 3.13: f_locals writes through
+        import dapkit_agent_cpython
+
+        _FT = dapkit_agent_cpython.write
+    except ImportError:  # deployed without it: a set local sticks only in the frame being traced
+        _FT = id
 
 if __name__ == "__main__":
     # The runner. It drives the imported module, which programs import too: one agent state.
@@ -774,12 +773,19 @@ if __name__ == "__main__":
         except Exception as e:
             d._send("the stop at an uncaught exception failed: %r" % e)
         sys.settrace(None)
+        # the traceback without the runner's own frame (where the program's exec was called)
         if hasattr(sys, "print_exception"):
-            sys.print_exception(y)
+            import io
+
+            b = io.StringIO()
+            sys.print_exception(y, b)
+            for o in b.getvalue().split("\n"):
+                if o and d._me not in o:
+                    sys.stderr.write(o + "\n")
         else:
             import traceback
 
-            traceback.print_exception(type(y), y, y.__traceback__)
+            traceback.print_exception(type(y), y, y.__traceback__.tb_next)
     finally:
         sys.settrace(None)
     d._send({"ev": "exit", "code": r})
