@@ -187,6 +187,10 @@ class AgentBreakpointTest {
             assertTrue(globals.toString().contains("\"n\":\"caught\""), globals::toString);
             agent.ok("cont", "t", stop.path("t").asLong());
             assertEquals(1, agent.event("exit").path("code").asInt());
+            String traceback = agent.stderrAtExit();
+            assertTrue(traceback.contains("ValueError: uncaught"), traceback);
+            assertTrue(traceback.contains(program.path().getFileName() + "\", line " + program.line("raise")), traceback);
+            assertFalse(traceback.contains("dapkit_agent"), "the runner's own frame is left out: " + traceback);
         }
     }
 
