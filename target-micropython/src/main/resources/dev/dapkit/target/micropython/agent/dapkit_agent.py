@@ -689,11 +689,12 @@ _me, _LOC, _FT = _buf[0].f_code.co_filename, hasattr(_buf[0], "f_locals"), hasat
 _buf = b""
 if _FT:
     # CPython. _FT (true: frames have f_trace) doubles as the function that writes a frame's f_locals back
-    # into its variables, from a module of its own: MicroPython compiles none of it (its qstr pool is full)
+    # into its variables. It and the ends of threads come from a module of its own: MicroPython compiles
+    # none of it (its qstr pool is full)
     try:
         import dapkit_agent_cpython
 
-        _FT = dapkit_agent_cpython.write
+        _FT = dapkit_agent_cpython.install(globals())
     except ImportError:  # deployed without it: a set local sticks only in the frame being traced
         _FT = id
 
