@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ListeningProgram implements AutoCloseable {
 
-    static final String AGENT_RESOURCE = "/dev/dapkit/target/micropython/agent/dapkit_agent.py";
+    static final String AGENT_FOLDER = "/dev/dapkit/target/micropython/agent/";
+    static final List<String> AGENT_FILES = List.of("dapkit_agent.py", "dapkit_agent_cpython.py");
 
     private final Process process;
     private final int port;
@@ -49,11 +50,13 @@ final class ListeningProgram implements AutoCloseable {
     static Path agentFolder(Path scratch) throws IOException {
         Path folder = scratch.resolve("agent");
         Files.createDirectories(folder);
-        try (InputStream in = ListeningProgram.class.getResourceAsStream(AGENT_RESOURCE)) {
-            if (in == null) {
-                throw new IOException(AGENT_RESOURCE + " is not on the test class path");
+        for (String file : AGENT_FILES) {
+            try (InputStream in = ListeningProgram.class.getResourceAsStream(AGENT_FOLDER + file)) {
+                if (in == null) {
+                    throw new IOException(AGENT_FOLDER + file + " is not on the test class path");
+                }
+                Files.copy(in, folder.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.copy(in, folder.resolve("dapkit_agent.py"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return folder;
     }

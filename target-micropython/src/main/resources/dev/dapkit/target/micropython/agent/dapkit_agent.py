@@ -43,7 +43,7 @@ _trs = {}  # file -> (its local trace function, its line dict {line: None or [co
 _ex = 0  # exception breakpoints: 1 raised, 2 uncaught
 _all = False  # line-trace every frame: step in, pause, raised exceptions
 _act = False  # a step or a pause is pending
-_st = None  # the step: [thread or 0, "in" / "next" / "out", depth, why]
+_st = None  # the step: [thread or 0, "in" / "next" / "out", depth, why, line of the stop (MicroPython) or 0]
 _pz = False  # pause requested
 _lx = None  # the last exception stop: (id of the exception, depth)
 _sk = _ls = _pl = None  # link, listening socket, poll object
@@ -105,7 +105,8 @@ def _tr(f, p):
                             d[k] = _tr(None, p)
                 except Exception as y:
                     _send("tracing %s failed: %r" % (p, y))
-            return d[k]
+            # a module's code runs once and has the first line of a function defined there: not kept
+            return d.pop(k) if c.co_name == "<module>" else d[k]
     if p in _trs:
         return _trs[p][0]
     s = {}
@@ -139,6 +140,13 @@ def _slow(f, e, a):
             while b:  # the frame's depth
                 d += 1
                 b = b.f_back
+        if s and s[4] and s[0] == t:
+            # MicroPython gives a for header two line events in a row: the first event after the stop, on
+            # the stop's line in its frame, is the same line still
+            b = s[4]
+            s[4] = 0
+            if e == "line" and d == s[2] and f.f_lineno == b:
+                return
         if e == "exception":
             if not _ex & 1:
                 return
@@ -155,10 +163,13 @@ def _slow(f, e, a):
             if not s or s[1] == "in" or s[0] and s[0] != t or d != s[2]:
                 return
             b = f.f_back
-            if not _FT and b and not (_bps.get(b.f_code.co_filename) or {}).get(b.f_code.co_firstlineno):
-                _st = None  # MicroPython: the caller was entered untraced and cannot be traced now
+            if b and b.f_code.co_filename != _me and (s[1] == "out" or not _FT and not (
+                    _bps.get(b.f_code.co_filename) or {}).get(b.f_code.co_firstlineno)):
+                # out (as debugpy), or next into a caller that MicroPython entered untraced and cannot trace
+                # now: stop at the return, showing the caller at the line of the call
+                _st = None
                 return _stop(b, s[3], None)
-            _st = [s[0], "in", 0, s[3]]  # bdb: once the frame returned, stop at the next line anywhere
+            _st = [s[0], "in", 0, s[3], 0]  # bdb: once the frame returned, stop at the next line anywhere
             return _io(-1)
         if e != "line":
             return
@@ -216,13 +227,16 @@ def _slow(f, e, a):
 
 
 def _ev(x, f, a):
-    # evaluates (a == "eval") or executes x in frame f's globals, and its locals where the firmware has them.
-    # CPython <= 3.12 copies f_locals back into the frame only for the frame being traced: an exec
-    # that assigns a local of another frame does not stick.
+    # evaluates (a == "eval") or executes x in frame f's globals, and its locals where the firmware has them
     if type(f) is tuple:
         return eval(x, f[3]) if a == "eval" else exec(x, f[3])
     if _LOC:
-        return eval(x, f.f_globals, f.f_locals) if a == "eval" else exec(x, f.f_globals, f.f_locals)
+        if a == "eval":
+            return eval(x, f.f_globals, f.f_locals)
+        exec(x, f.f_globals, f.f_locals)
+        if _FT:  # CPython: into the frame's own variables, or the next read of f_locals undoes the change
+            _FT(f)
+        return
     return eval(x, f.f_globals) if a == "eval" else exec(x, f.f_globals)
 
 
@@ -395,7 +409,7 @@ def _do(a):
         if c == "go":
             _go = True
             if h("entry"):
-                _st = [0, "in", 0, "entry"]
+                _st = [0, "in", 0, "entry", 0]
         elif c == "bp":
             a = h("file")
             d = {}
@@ -425,7 +439,7 @@ def _do(a):
             del _stopped[t]
             _st = None
             if c != "cont" and type(f) is not list:
-                _st = [t, c, 0, "step"]
+                _st = [t, c, 0, "step", 0 if _FT else f.f_lineno]
                 while f:
                     _st[2] += 1
                     f = f.f_back
@@ -651,7 +665,7 @@ def breakpoint():
         return
     if hasattr(sys, "_getframe"):
         return _stop(sys._getframe(1), "breakpoint", None)
-    _st = [_tid(), "in", 0, "breakpoint"]  # MicroPython: stop at the next traced line
+    _st = [_tid(), "in", 0, "breakpoint", 0]  # MicroPython: stop at the next traced line
     _io(-1)
 
 
@@ -673,6 +687,16 @@ _io(-1)
 sys.settrace(None)
 _me, _LOC, _FT = _buf[0].f_code.co_filename, hasattr(_buf[0], "f_locals"), hasattr(_buf[0], "f_trace")
 _buf = b""
+if _FT:
+    # CPython. _FT (true: frames have f_trace) doubles as the function that writes a frame's f_locals back
+    # into its variables. It and the ends of threads come from a module of its own: MicroPython compiles
+    # none of it (its qstr pool is full)
+    try:
+        import dapkit_agent_cpython
+
+        _FT = dapkit_agent_cpython.install(globals())
+    except ImportError:  # deployed without it: a set local sticks only in the frame being traced
+        _FT = id
 
 if __name__ == "__main__":
     # The runner. It drives the imported module, which programs import too: one agent state.
@@ -750,12 +774,19 @@ if __name__ == "__main__":
         except Exception as e:
             d._send("the stop at an uncaught exception failed: %r" % e)
         sys.settrace(None)
+        # the traceback without the runner's own frame (where the program's exec was called)
         if hasattr(sys, "print_exception"):
-            sys.print_exception(y)
+            import io
+
+            b = io.StringIO()
+            sys.print_exception(y, b)
+            for o in b.getvalue().split("\n"):
+                if o and d._me not in o:
+                    sys.stderr.write(o + "\n")
         else:
             import traceback
 
-            traceback.print_exception(type(y), y, y.__traceback__)
+            traceback.print_exception(type(y), y, y.__traceback__.tb_next)
     finally:
         sys.settrace(None)
     d._send({"ev": "exit", "code": r})

@@ -61,6 +61,27 @@ class AgentBreakpointTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(ALL)
+    void aBreakpointInAModuleImportedLaterStopsInAFunctionOnItsFirstLine(Interpreter python) throws Exception {
+        Program program = Program.copy(dir, "late.py", "late_helper.py");
+        Program helper = Program.load(dir.resolve("late_helper.py"));
+        try (AgentSession agent = launch(python, program)) {
+            assertTrue(agent.ok("bp", "file", helper.file(), "lines", at(helper.line("scale-body")))
+                    .path("exists").asBoolean());
+            agent.ok("go");
+            JsonNode stop = agent.stopped();
+            assertEquals("breakpoint", stop.path("why").asText());
+            assertEquals(helper.file(), stop.path("file").asText());
+            assertEquals(helper.line("scale-body"), stop.path("line").asInt());
+            JsonNode frames = agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 0).path("frames");
+            assertEquals("scale", frames.path(0).path("name").asText(), frames::toString);
+            agent.ok("cont", "t", stop.path("t").asLong());
+            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(List.of("scaled 40\n"), agent.outputs("stdout"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(ALL)
     void aConditionStopsWhereItIsTrueAndReportsWhenItFails(Interpreter python) throws Exception {
         Program program = Program.copy(dir, "loop.py");
         try (AgentSession agent = launch(python, program)) {
@@ -166,6 +187,10 @@ class AgentBreakpointTest {
             assertTrue(globals.toString().contains("\"n\":\"caught\""), globals::toString);
             agent.ok("cont", "t", stop.path("t").asLong());
             assertEquals(1, agent.event("exit").path("code").asInt());
+            String traceback = agent.stderrAtExit();
+            assertTrue(traceback.contains("ValueError: uncaught"), traceback);
+            assertTrue(traceback.contains(program.path().getFileName() + "\", line " + program.line("raise")), traceback);
+            assertFalse(traceback.contains("dapkit_agent"), "the runner's own frame is left out: " + traceback);
         }
     }
 

@@ -151,6 +151,14 @@ final class AgentSession implements AutoCloseable {
         return texts;
     }
 
+    /** The launched process's stderr once it ended; fails when it does not end in time. */
+    String stderrAtExit() throws InterruptedException {
+        if (process == null || process.awaitExit(TIMEOUT_SECONDS) < 0) {
+            return fail("the agent's process did not end within " + TIMEOUT_SECONDS + " s");
+        }
+        return process.stderr();
+    }
+
     /** Waits until the agent closes the link; false after the timeout. */
     boolean awaitClosed() throws InterruptedException {
         while (!closedByAgent) {

@@ -1,6 +1,7 @@
 package dev.dapkit.target.micropython.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,10 @@ class AgentSteppingTest {
             stop = step(agent, stop, "next");
             assertEquals(program.line("main-return"), stop.path("line").asInt());
             stop = step(agent, stop, "out");
-            assertEquals(program.line("end"), stop.path("line").asInt(), "out: in the caller, after the return");
+            assertEquals(program.line("call-main"), stop.path("line").asInt(),
+                    "out: in the caller, at the line of the call (as debugpy)");
+            stop = step(agent, stop, "next");
+            assertEquals(program.line("end"), stop.path("line").asInt(), "next after out: the caller's next line");
             agent.ok("cont", "t", stop.path("t").asLong());
             assertEquals(0, agent.event("exit").path("code").asInt());
         }
@@ -69,14 +73,46 @@ class AgentSteppingTest {
             agent.ok("go");
             JsonNode stop = agent.stopped();
             stop = step(agent, stop, "out");
-            // main holds no breakpoint, so it runs untraced. CPython traces it from the stop on (f_trace);
-            // MicroPython cannot, and stops at the return, showing main at the line of the call.
-            assertEquals(program.line(python.micropython() ? "call-add" : "after-add"), stop.path("line").asInt());
+            // out stops at add's return, showing main at the line of the call, whether main is traced or not
+            assertEquals(program.line("call-add"), stop.path("line").asInt());
             assertEquals("main", agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 1)
                     .path("frames").path(0).path("name").asText());
             agent.ok("bp", "file", program.file(), "lines", List.of(Map.of("line", program.line("call-add"))));
             agent.ok("cont", "t", stop.path("t").asLong());
             assertEquals(0, agent.event("exit").path("code").asInt(), "call-add is not reached again");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(ALL)
+    void nextOverAForHeaderAndOutOfACallInTheLoop(Interpreter python) throws Exception {
+        Program program = Program.copy(dir, "loops.py");
+        try (AgentSession agent = launch(python, program)) {
+            agent.ok("bp", "file", program.file(), "lines", List.of(Map.of("line", program.line("call"))));
+            agent.ok("go");
+            JsonNode stop = agent.stopped();
+            agent.ok("bp", "file", program.file(), "lines", List.of());
+            for (int pass = 1; pass <= 2; pass++) {
+                stop = step(agent, stop, "next");
+                assertEquals(program.line("header"), stop.path("line").asInt(), "next from the call, pass " + pass);
+                stop = step(agent, stop, "next");
+                assertEquals(program.line("call"), stop.path("line").asInt(),
+                        "next from the header goes into the body (MicroPython repeats the header's line event), pass "
+                                + pass);
+            }
+            stop = step(agent, stop, "in");
+            assertEquals(program.line("add-body"), stop.path("line").asInt());
+            stop = step(agent, stop, "out");
+            assertEquals(program.line("call"), stop.path("line").asInt(), "out: at the call, not at the loop's header");
+            JsonNode frames = agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 0).path("frames");
+            assertEquals("main", frames.path(0).path("name").asText(), frames::toString);
+            stop = step(agent, stop, "next");
+            assertEquals(program.line("header"), stop.path("line").asInt(), "next from the call, pass 3");
+            stop = step(agent, stop, "next");
+            assertEquals(program.line("print"), stop.path("line").asInt(), "the loop is done after the third pass");
+            agent.ok("cont", "t", stop.path("t").asLong());
+            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(List.of("total 3\n"), agent.outputs("stdout"));
         }
     }
 
@@ -138,6 +174,12 @@ class AgentSteppingTest {
             JsonNode main = agent.request("stack", "t", threads.path(0).path("id").asLong());
             assertTrue(main.path("e").asText().contains("not stopped"), "main keeps running: " + main);
             agent.ok("cont", "t", thread);
+            if (!python.micropython()) {
+                // CPython reports the end of a traced thread (MicroPython cannot see a thread's first frame return)
+                JsonNode ended = agent.event("thread");
+                assertEquals(thread, ended.path("t").asLong());
+                assertFalse(ended.path("started").asBoolean(), ended::toString);
+            }
             assertEquals(0, agent.event("exit").path("code").asInt());
             assertEquals(List.of("done [1]\n"), agent.outputs("stdout"));
         }

@@ -157,6 +157,9 @@ class AgentVariablesTest {
             if (!python.micropython()) {
                 int locals = agent.ok("scopes", "f", frame).path("scopes").path(0).path("ref").asInt();
                 agent.ok("set", "ref", locals, "n", "local", "x", "99");
+                assertEquals("99", eval("local"), "a set local stays set when the frame's locals are read again");
+                int again = agent.ok("scopes", "f", frame).path("scopes").path(0).path("ref").asInt();
+                assertEquals("99", named(vars(again, 0, 0), "local").path("v").asText());
                 local = "99";
             }
             agent.ok("cont", "t", stop.path("t").asLong());

@@ -16,7 +16,8 @@ import java.util.Map;
 final class Program {
 
     private static final String PROGRAMS = "/dev/dapkit/target/micropython/agent/programs/";
-    private static final String AGENT = "/dev/dapkit/target/micropython/agent/dapkit_agent.py";
+    private static final String AGENT_FOLDER = "/dev/dapkit/target/micropython/agent/";
+    private static final List<String> AGENT_FILES = List.of("dapkit_agent.py", "dapkit_agent_cpython.py");
 
     private final Path path;
     private final Map<String, Integer> markers;
@@ -36,10 +37,11 @@ final class Program {
         return load(target);
     }
 
-    /** The agent module as the host ships it, copied into {@code dir}. */
+    /** The agent's modules as the host ships them, copied into {@code dir}. */
     static Path copyAgent(Path dir) {
-        Path target = dir.resolve("dapkit_agent.py");
-        copyResource(AGENT, target);
+        for (String file : AGENT_FILES) {
+            copyResource(AGENT_FOLDER + file, dir.resolve(file));
+        }
         return dir;
     }
 
