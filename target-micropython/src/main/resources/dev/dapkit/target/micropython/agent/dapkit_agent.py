@@ -142,10 +142,14 @@ def _slow(f, e, a):
                 b = b.f_back
         if s and s[4] and s[0] == t:
             # MicroPython gives a for header two line events in a row: the first event after the stop, on
-            # the stop's line in its frame, is the same line still
+            # the stop's line in its frame, is the same line still. A cont is armed for that one event only
             b = s[4]
             s[4] = 0
-            if e == "line" and d == s[2] and f.f_lineno == b:
+            b = e == "line" and d == s[2] and f.f_lineno == b
+            if s[1] == "cont":
+                _st = s = None
+                _io(-1)
+            if b:
                 return
         if e == "exception":
             if not _ex & 1:
@@ -438,7 +442,7 @@ def _do(a):
         elif c in ("cont", "next", "in", "out"):
             del _stopped[t]
             _st = None
-            if c != "cont" and type(f) is not list:
+            if (c != "cont" or not _FT) and type(f) is not list:
                 _st = [t, c, 0, "step", 0 if _FT else f.f_lineno]
                 while f:
                     _st[2] += 1

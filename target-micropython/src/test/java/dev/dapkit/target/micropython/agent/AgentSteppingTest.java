@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,30 @@ class AgentSteppingTest {
             agent.ok("cont", "t", stop.path("t").asLong());
             assertEquals(0, agent.event("exit").path("code").asInt());
             assertEquals(List.of("total 3\n"), agent.outputs("stdout"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(ALL)
+    void aBreakpointOnAForHeaderStopsOncePerPass(Interpreter python) throws Exception {
+        Program program = Program.copy(dir, "header.py");
+        try (AgentSession agent = launch(python, program)) {
+            agent.ok("bp", "file", program.file(), "lines", List.of(Map.of("line", program.line("header"))));
+            agent.ok("go");
+            List<String> counts = new ArrayList<>();
+            JsonNode stop = agent.stopped();
+            // the header runs once per item and once more to end the loop
+            for (int hit = 1; hit <= 4; hit++) {
+                assertEquals(program.line("header"), stop.path("line").asInt(), "hit " + hit);
+                JsonNode top = agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 1).path("frames").path(0);
+                counts.add(agent.ok("eval", "f", top.path("id").asLong(), "x", "count", "mode", "eval").path("v").asText());
+                agent.ok("cont", "t", stop.path("t").asLong());
+                if (hit < 4) {
+                    stop = agent.stopped();
+                }
+            }
+            assertEquals(0, agent.event("exit").path("code").asInt(), "no fifth stop: the program ran to its end");
+            assertEquals(List.of("0", "1", "2", "3"), counts, "one stop per pass, each after the body ran once more");
         }
     }
 
