@@ -2,7 +2,8 @@ package dev.dapkit.target.jvm;
 
 import dev.dapkit.model.RawJson;
 import dev.dapkit.server.spi.TargetException;
-import dev.dapkit.target.jvm.internal.ArgumentsReader;
+import dev.dapkit.server.spi.RequestArguments;
+import dev.dapkit.target.jvm.internal.JvmArguments;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ public record JvmAttachConfiguration(String hostName, int port, int timeoutMilli
      * @throws TargetException naming the key that is missing or of the wrong type
      */
     public static JvmAttachConfiguration from(RawJson arguments) throws TargetException {
-        ArgumentsReader read = new ArgumentsReader("attach", arguments);
+        RequestArguments read = JvmArguments.read("attach", arguments);
         String host = read.optionalString("hostName");
         int port = read.integer("port", -1);
         if (port < 1 || port > 65535) {
@@ -50,6 +51,6 @@ public record JvmAttachConfiguration(String hostName, int port, int timeoutMilli
             throw read.invalid("timeout", "a number of milliseconds, 0 or more");
         }
         return new JvmAttachConfiguration(host == null || host.isBlank() ? "127.0.0.1" : host, port, timeout,
-                read.pathList("sourcePaths"));
+                JvmArguments.paths(read, "sourcePaths"));
     }
 }

@@ -2,7 +2,8 @@ package dev.dapkit.target.jvm;
 
 import dev.dapkit.model.RawJson;
 import dev.dapkit.server.spi.TargetException;
-import dev.dapkit.target.jvm.internal.ArgumentsReader;
+import dev.dapkit.server.spi.RequestArguments;
+import dev.dapkit.target.jvm.internal.JvmArguments;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,13 +71,13 @@ public record JvmLaunchConfiguration(String mainClass, List<String> classPaths, 
      * @throws TargetException naming the key that is missing or of the wrong type
      */
     public static JvmLaunchConfiguration from(RawJson arguments) throws TargetException {
-        ArgumentsReader read = new ArgumentsReader("launch", arguments);
+        RequestArguments read = JvmArguments.read("launch", arguments);
         String mainClass = read.requiredString("mainClass", "the class whose main method runs, e.g. \"com.example.Main\"");
-        List<String> classPaths = read.has("classPaths") ? read.pathList("classPaths") : read.pathList("classPath");
+        List<String> classPaths = JvmArguments.paths(read, read.has("classPaths") ? "classPaths" : "classPath");
         String javaExec = read.optionalString("javaExec");
         if (javaExec == null) {
             String javaHome = read.optionalString("javaHome");
-            javaExec = ArgumentsReader.javaOf(javaHome == null ? System.getProperty("java.home") : javaHome);
+            javaExec = JvmArguments.javaOf(javaHome == null ? System.getProperty("java.home") : javaHome);
         }
         Console console = switch (read.optionalString("console") == null ? "internalConsole" : read.optionalString("console")) {
             case "internalConsole" -> Console.INTERNAL_CONSOLE;
@@ -84,8 +85,8 @@ public record JvmLaunchConfiguration(String mainClass, List<String> classPaths, 
             case "externalTerminal" -> Console.EXTERNAL_TERMINAL;
             default -> throw read.invalid("console", "one of \"internalConsole\", \"integratedTerminal\", \"externalTerminal\"");
         };
-        return new JvmLaunchConfiguration(mainClass, classPaths, read.pathList("modulePaths"),
-                read.commandLine("args"), read.commandLine("vmArgs"), read.optionalString("cwd"), read.stringMap("env"),
-                read.bool("stopOnEntry", false), javaExec, console, read.pathList("sourcePaths"));
+        return new JvmLaunchConfiguration(mainClass, classPaths, JvmArguments.paths(read, "modulePaths"),
+                JvmArguments.commandLine(read, "args"), JvmArguments.commandLine(read, "vmArgs"), read.optionalString("cwd"), read.stringMap("env"),
+                read.bool("stopOnEntry", false), javaExec, console, JvmArguments.paths(read, "sourcePaths"));
     }
 }

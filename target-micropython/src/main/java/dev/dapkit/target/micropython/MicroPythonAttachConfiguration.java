@@ -1,8 +1,9 @@
 package dev.dapkit.target.micropython;
 
 import dev.dapkit.model.RawJson;
+import dev.dapkit.server.spi.RequestArguments;
 import dev.dapkit.server.spi.TargetException;
-import dev.dapkit.target.micropython.internal.ArgumentsReader;
+import dev.dapkit.target.micropython.internal.MicroPythonErrors;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -64,7 +65,7 @@ public record MicroPythonAttachConfiguration(Mode mode, String host, int port, i
      * @throws TargetException naming the key that is missing or of the wrong type
      */
     public static MicroPythonAttachConfiguration from(RawJson arguments) throws TargetException {
-        ArgumentsReader read = new ArgumentsReader("attach", arguments);
+        RequestArguments read = RequestArguments.of("attach", arguments, MicroPythonErrors::badArguments);
         List<String> ignored = read.unknownKeys(KNOWN);
         if (!ignored.isEmpty()) {
             LOG.debug("the micropython target ignores these attach keys: {}", ignored);
@@ -73,12 +74,12 @@ public record MicroPythonAttachConfiguration(Mode mode, String host, int port, i
         String host;
         int port;
         if (read.has("listen")) {
-            ArgumentsReader listen = read.object("listen", "an object {\"host\": \"0.0.0.0\", \"port\": 5678}");
+            RequestArguments listen = read.object("listen", "an object {\"host\": \"0.0.0.0\", \"port\": 5678}");
             mode = Mode.LISTEN;
             host = listen.optionalString("host");
             port = listen.port("port", true);
         } else if (read.has("connect")) {
-            ArgumentsReader connect = read.object("connect", "an object {\"host\": \"192.168.1.20\", \"port\": 5678}");
+            RequestArguments connect = read.object("connect", "an object {\"host\": \"192.168.1.20\", \"port\": 5678}");
             mode = Mode.CONNECT;
             host = connect.optionalString("host");
             port = connect.port("port", false);

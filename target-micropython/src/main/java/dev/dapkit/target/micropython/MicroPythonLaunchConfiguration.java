@@ -1,9 +1,11 @@
 package dev.dapkit.target.micropython;
 
 import dev.dapkit.model.RawJson;
+import dev.dapkit.server.spi.RequestArguments;
 import dev.dapkit.server.spi.TargetException;
-import dev.dapkit.target.micropython.internal.ArgumentsReader;
 import dev.dapkit.target.micropython.internal.InterpreterLocator;
+import dev.dapkit.target.micropython.internal.MicroPythonErrors;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -50,14 +52,15 @@ public record MicroPythonLaunchConfiguration(String program, List<String> args, 
      * @throws TargetException naming the key that is missing or of the wrong type
      */
     public static MicroPythonLaunchConfiguration from(RawJson arguments) throws TargetException {
-        ArgumentsReader read = new ArgumentsReader("launch", arguments);
+        RequestArguments read = RequestArguments.of("launch", arguments, MicroPythonErrors::badArguments);
         String program = read.requiredString("program", "the script to run, e.g. \"/work/app/main.py\"");
         String python = read.optionalString("python");
         int timeout = read.integer("timeout", 10_000);
         if (timeout < 0) {
             throw read.invalid("timeout", "a number of milliseconds, 0 or more");
         }
-        return new MicroPythonLaunchConfiguration(program, read.strings("args"), read.optionalString("cwd"),
+        List<String> args = read.strings("args", one -> Arrays.asList(one.trim().split("\\s+")));
+        return new MicroPythonLaunchConfiguration(program, args, read.optionalString("cwd"),
                 read.stringMap("env"), python == null || python.isBlank() ? InterpreterLocator.defaultInterpreter() : python,
                 read.bool("stopOnEntry", false), timeout);
     }
