@@ -57,7 +57,8 @@ final class EventHub {
         ReceivedEvent received = new ReceivedEvent(event);
         EventWaiter<?> taker = history.add(received);
         if (taker != null) {
-            executor.execute(() -> taker.complete(received));
+            // completed here, its stages run on the executor (ClientFuture): a caller blocked on it wakes at once
+            taker.complete(received);
         }
         // The snapshot is taken now: a subscription made after this event arrived does not see it.
         List<Subscription> snapshot = List.copyOf(subscriptions);
@@ -105,7 +106,7 @@ final class EventHub {
         Objects.requireNonNull(predicate, "predicate");
         EventFilter filter = new EventFilter(eventName, received -> predicate.test(received.event()),
                 "'" + eventName + "' event matching the predicate");
-        return await(new EventWaiter<>(filter, ReceivedEvent::event), timeout);
+        return await(new EventWaiter<>(filter, ReceivedEvent::event, executor), timeout);
     }
 
     /** Waits for an event with body type {@code bodyType} whose body passes {@code predicate}. */
@@ -115,7 +116,7 @@ final class EventHub {
         EventFilter filter = new EventFilter(eventName,
                 received -> predicate.test(bodyType.cast(received.body(bodyType))),
                 "'" + eventName + "' event (" + bodyType.getSimpleName() + ") matching the predicate");
-        return await(new EventWaiter<>(filter, received -> bodyType.cast(received.body(bodyType))), timeout);
+        return await(new EventWaiter<>(filter, received -> bodyType.cast(received.body(bodyType)), executor), timeout);
     }
 
     /** The events kept in the history, oldest first. */
@@ -178,8 +179,8 @@ final class EventHub {
                 }
             }));
         }
-        CompletableFuture<T> future = waiter.future();
-        future.whenComplete((event, failure) -> {
+        ClientFuture<T> future = waiter.future();
+        future.whenCompleteHere((event, failure) -> {
             if (future.isCancelled()) {
                 history.withdraw(waiter);
             }
