@@ -211,7 +211,7 @@ public final class ClientCore {
         }
     }
 
-    // ---- inbound, on the connection's delivery thread ---------------------------------------------
+    // ---- inbound, on the connection's delivery or reading thread ------------------------------------
 
     private void receive(DapMessage message) {
         tracer.received(message);

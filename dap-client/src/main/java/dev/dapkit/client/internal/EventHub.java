@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * Where the client's events go: into the {@link EventHistory} (for waits), then, on the ordered
  * event lane, to the listener and to every subscription for that event, in arrival order.
  *
- * <p>Thread-safe. {@link #received} is called on the connection's delivery thread and only
- * queues work: no handler, listener or dependent stage of a wait runs on that thread.
+ * <p>Thread-safe. {@link #received} is called on the connection's delivery (or reading) thread; it
+ * completes the wait an event satisfies and queues everything else: no handler, listener or
+ * dependent stage of a wait runs on that thread (a wait's future is a {@link ClientFuture}).
  */
 final class EventHub {
 
