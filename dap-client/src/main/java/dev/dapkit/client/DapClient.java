@@ -47,7 +47,8 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
  * from stages of the client's own futures. The connection's reading thread never runs caller
  * code, apart from the quick predicates of {@code awaitEvent} and the trace consumer: response
  * futures and event waits are completed on the reading thread, so that a caller blocked in
- * {@code get()} or {@code join()} wakes at once, but every stage chained on them, with the
+ * {@code get()} or {@code join()} wakes at once (on the executor instead while events that
+ * arrived before are still on their way to the handlers), but every stage chained on them, with the
  * {@code Async} methods or without, and also on a future that is already complete, runs on the
  * client's executor (their dependent futures behave the same); event subscriptions and the
  * listener run on the executor one at a time, in arrival order (a handler that blocks holds up

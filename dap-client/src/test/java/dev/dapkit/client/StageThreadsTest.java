@@ -103,4 +103,33 @@ class StageThreadsTest {
             assertEquals(ThreadsResponse.class, dependent.get().getClass());
         }
     }
+
+    @Test
+    void responsesAndWaitsCompleteWhileAHandlerHoldsUpTheEventLane() throws Exception {
+        try (ClientFixture f = ClientFixture.start()) {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch handling = new java.util.concurrent.CountDownLatch(1);
+            f.client.onEvent("slow", e -> {
+                handling.countDown();
+                try {
+                    release.await(SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try {
+                f.adapter.event("slow", null);
+                assertTrue(handling.await(SECONDS, TimeUnit.SECONDS), "the handler did not start");
+                CompletableFuture<Event> waited = f.client.awaitEvent("after", e -> true, Duration.ofSeconds(SECONDS));
+                CompletableFuture<ThreadsResponse> threadsFuture = f.client.server().threads();
+                f.adapter.event("after", null);
+                f.adapter.respond(f.adapter.expectRequest("threads"), new ThreadsResponse());
+                // neither may queue behind the handler: it could itself be waiting for them
+                assertEquals("after", waited.get(SECONDS, TimeUnit.SECONDS).event());
+                threadsFuture.get(SECONDS, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+            }
+        }
+    }
 }

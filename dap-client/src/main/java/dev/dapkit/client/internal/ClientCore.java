@@ -244,9 +244,15 @@ public final class ClientCore {
             // Known before anyone sees the initialize future complete, so cancel support is never guessed.
             capabilities.initialized(response.body());
         }
-        // Completed here, on the reading thread: a caller blocked in get() wakes without a hand-off
-        // through the executor, while the future's stages still run on the executor (ClientFuture).
-        open.complete(response);
+        if (events.allDelivered()) {
+            // Completed here, on the reading thread: a caller blocked in get() wakes without a hand-off
+            // through the executor, while the future's stages still run on the executor (ClientFuture).
+            open.complete(response);
+        } else {
+            // Events that came before the response are still on their way to the handlers: completing
+            // here would let the caller see the response first.
+            executor.execute(() -> open.complete(response));
+        }
     }
 
     // ---- giving up on requests ----------------------------------------------------------------------

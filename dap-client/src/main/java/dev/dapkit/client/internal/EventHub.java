@@ -36,14 +36,14 @@ final class EventHub {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
     private final EventHistory history;
-    private final Executor lane;
+    private final SerialExecutor lane;
     private final Executor executor;
     private final Scheduler scheduler;
     private final DapClientListener listener;
     private final Map<Type, String> eventNamesByBodyType;
     private final CopyOnWriteArrayList<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
-    EventHub(MessageRegistry registry, EventHistory history, Executor lane, Executor executor, Scheduler scheduler,
+    EventHub(MessageRegistry registry, EventHistory history, SerialExecutor lane, Executor executor, Scheduler scheduler,
             DapClientListener listener) {
         this.history = history;
         this.lane = lane;
@@ -58,8 +58,17 @@ final class EventHub {
         ReceivedEvent received = new ReceivedEvent(event);
         EventWaiter<?> taker = history.add(received);
         if (taker != null) {
-            // completed here, its stages run on the executor (ClientFuture): a caller blocked on it wakes at once
-            taker.complete(received);
+            if (allDelivered()) {
+                // Every earlier event has reached the subscriptions and the listener, so the waiter cannot
+                // overtake them: completed here (its stages run on the executor, as a ClientFuture's do),
+                // a caller blocked on it wakes at once.
+                taker.complete(received);
+            } else {
+                // Earlier events are still on their way to the subscriptions: completing here would let the
+                // waiter see this event before a handler saw those (an exited event before the output
+                // collected ahead of it). Not on the lane either: a handler may itself wait for an event.
+                executor.execute(() -> taker.complete(received));
+            }
         }
         // The snapshot is taken now: a subscription made after this event arrived does not see it.
         List<Subscription> snapshot = List.copyOf(subscriptions);
@@ -71,6 +80,15 @@ final class EventHub {
                 }
             }
         });
+    }
+
+    /**
+     * Whether every event received so far has reached the listener and the subscriptions (their
+     * lane is idle). Called on the reading thread, the only one that adds to the lane, so a true
+     * answer stays true until it adds again.
+     */
+    boolean allDelivered() {
+        return lane.isIdle();
     }
 
     /** Tells the listener, in order with the events, of a response that matched no request. */
