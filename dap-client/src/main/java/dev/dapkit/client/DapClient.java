@@ -45,7 +45,12 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
  * <h2>Threading</h2>
  * Thread-safe; every method may be called from any thread, including from event handlers and
  * from stages of the client's own futures. The connection's reading thread never runs caller
- * code: response futures complete on the client's executor; event subscriptions and the
+ * code, apart from the quick predicates of {@code awaitEvent} and the trace consumer: response
+ * futures and event waits are completed on the reading thread, so that a caller blocked in
+ * {@code get()} or {@code join()} wakes at once (on the executor instead while events that
+ * arrived before are still on their way to the handlers), but every stage chained on them, with the
+ * {@code Async} methods or without, and also on a future that is already complete, runs on the
+ * client's executor (their dependent futures behave the same); event subscriptions and the
  * listener run on the executor one at a time, in arrival order (a handler that blocks holds up
  * later events, not reading, and may itself wait for a request's response); reverse-request
  * handlers run on the executor. A caller-supplied executor must be able to run at least two
@@ -183,8 +188,8 @@ public final class DapClient implements AutoCloseable {
      * wait took completes the future at once. Each event satisfies one wait at most, so a script
      * that continues twice and waits for {@code stopped} twice gets two different events. The
      * history keeps the last {@link DapClientBuilder#eventHistoryLimit} events (1000 by default);
-     * an older event is gone for waits. The predicate runs while the history is locked: keep it
-     * short and do not call the client from it.
+     * an older event is gone for waits. The predicate runs on the client's reading thread while the
+     * history is locked: keep it short, do not block and do not call the client from it.
      *
      * @return a future with the body; it fails with {@link DapTimeoutException} after
      *     {@code timeout} ({@link #NO_TIMEOUT} for none) and with {@link ConnectionLostException}

@@ -137,7 +137,7 @@ public final class DapServer implements AutoCloseable {
         sessions.add(session);
         notify(() -> listener.sessionStarted(session));
         session.onEnd(this::sessionEnded);
-        session.start();
+        session.start(ownedExecutor != null);
         if (shuttingDown.get()) {
             session.end();
         }
@@ -272,7 +272,12 @@ public final class DapServer implements AutoCloseable {
             return this;
         }
 
-        /** Runs the session threads; the server never shuts down an executor it was given. */
+        /**
+         * Runs the session threads; the server never shuts down an executor it was given. As
+         * dapkit cannot know whether it runs a task on the submitting thread, sessions on an
+         * executor of the application's take their messages through a delivery thread of the
+         * connection, one thread hand-off per request more than on the server's own executor.
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;

@@ -10,6 +10,7 @@ import dev.dapkit.model.Request;
 import dev.dapkit.model.Response;
 import dev.dapkit.model.transport.ConnectionClosedException;
 import dev.dapkit.model.transport.DapConnection;
+import dev.dapkit.model.transport.NonBlockingReceiver;
 import dev.dapkit.model.transport.ProcessConnection;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -37,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * responses, routes events and reverse requests, applies timeouts and cancellation, and ends
  * everything that is open when the connection ends.
  *
- * <p>Thread-safe. Inbound messages arrive on the connection's delivery thread, which only
- * records, matches and queues: response futures complete, event handlers run and reverse
- * requests are answered on the executor.
+ * <p>Thread-safe. Inbound messages arrive on the connection's delivery (or reading) thread, which
+ * only records, matches, binds and queues: response futures and event waits complete there, but
+ * their stages run on the executor ({@link ClientFuture}); event handlers run and reverse requests
+ * are answered on the executor.
  */
 public final class ClientCore {
 
@@ -94,7 +96,10 @@ public final class ClientCore {
     public void start() {
         connection.closeFuture().whenComplete((ignored, cause) -> connectionClosed(
                 cause == null ? null : ErrorResponses.unwrap(cause)));
-        connection.start(this::receive);
+        // With the client's own executor nothing here blocks or runs caller code inline (the trace
+        // consumer and event predicates must be quick, as documented), so messages may be taken on
+        // the transport's reading thread; an application's executor might run tasks inline.
+        connection.start(settings.executor() == null ? NonBlockingReceiver.of(this::receive) : this::receive);
         if (connection instanceof ProcessConnection process) {
             // A child that inherited the adapter's output can keep the pipe open after the adapter died.
             process.process().onExit().thenRun(() -> CompletableFuture
@@ -123,7 +128,7 @@ public final class ClientCore {
         Objects.requireNonNull(bodyType, "bodyType");
         Duration effective = timeout != null ? timeout : settings.commandTimeouts().getOrDefault(command,
                 settings.requestTimeout());
-        OpenRequest<T> open = new OpenRequest<>(command, bodyType, effective);
+        OpenRequest<T> open = new OpenRequest<>(command, bodyType, effective, executor);
         RawJson raw;
         try {
             raw = RawArguments.toRaw(arguments);
@@ -134,7 +139,7 @@ public final class ClientCore {
             open.fail(e);
             return open.future();
         }
-        open.future().whenComplete((body, failure) -> {
+        open.future().whenCompleteHere((body, failure) -> {
             if (open.future().isCancelled()) {
                 abandon(open, "cancelled by the caller");
             }
@@ -206,7 +211,7 @@ public final class ClientCore {
         }
     }
 
-    // ---- inbound, on the connection's delivery thread ---------------------------------------------
+    // ---- inbound, on the connection's delivery or reading thread ------------------------------------
 
     private void receive(DapMessage message) {
         tracer.received(message);
@@ -239,7 +244,15 @@ public final class ClientCore {
             // Known before anyone sees the initialize future complete, so cancel support is never guessed.
             capabilities.initialized(response.body());
         }
-        executor.execute(() -> open.complete(response));
+        if (events.allDelivered()) {
+            // Completed here, on the reading thread: a caller blocked in get() wakes without a hand-off
+            // through the executor, while the future's stages still run on the executor (ClientFuture).
+            open.complete(response);
+        } else {
+            // Events that came before the response are still on their way to the handlers: completing
+            // here would let the caller see the response first.
+            executor.execute(() -> open.complete(response));
+        }
     }
 
     // ---- giving up on requests ----------------------------------------------------------------------

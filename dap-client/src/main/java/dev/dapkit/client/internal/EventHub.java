@@ -27,22 +27,23 @@ import org.slf4j.LoggerFactory;
  * Where the client's events go: into the {@link EventHistory} (for waits), then, on the ordered
  * event lane, to the listener and to every subscription for that event, in arrival order.
  *
- * <p>Thread-safe. {@link #received} is called on the connection's delivery thread and only
- * queues work: no handler, listener or dependent stage of a wait runs on that thread.
+ * <p>Thread-safe. {@link #received} is called on the connection's delivery (or reading) thread; it
+ * completes the wait an event satisfies and queues everything else: no handler, listener or
+ * dependent stage of a wait runs on that thread (a wait's future is a {@link ClientFuture}).
  */
 final class EventHub {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
     private final EventHistory history;
-    private final Executor lane;
+    private final SerialExecutor lane;
     private final Executor executor;
     private final Scheduler scheduler;
     private final DapClientListener listener;
     private final Map<Type, String> eventNamesByBodyType;
     private final CopyOnWriteArrayList<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
-    EventHub(MessageRegistry registry, EventHistory history, Executor lane, Executor executor, Scheduler scheduler,
+    EventHub(MessageRegistry registry, EventHistory history, SerialExecutor lane, Executor executor, Scheduler scheduler,
             DapClientListener listener) {
         this.history = history;
         this.lane = lane;
@@ -57,7 +58,17 @@ final class EventHub {
         ReceivedEvent received = new ReceivedEvent(event);
         EventWaiter<?> taker = history.add(received);
         if (taker != null) {
-            executor.execute(() -> taker.complete(received));
+            if (allDelivered()) {
+                // Every earlier event has reached the subscriptions and the listener, so the waiter cannot
+                // overtake them: completed here (its stages run on the executor, as a ClientFuture's do),
+                // a caller blocked on it wakes at once.
+                taker.complete(received);
+            } else {
+                // Earlier events are still on their way to the subscriptions: completing here would let the
+                // waiter see this event before a handler saw those (an exited event before the output
+                // collected ahead of it). Not on the lane either: a handler may itself wait for an event.
+                executor.execute(() -> taker.complete(received));
+            }
         }
         // The snapshot is taken now: a subscription made after this event arrived does not see it.
         List<Subscription> snapshot = List.copyOf(subscriptions);
@@ -69,6 +80,15 @@ final class EventHub {
                 }
             }
         });
+    }
+
+    /**
+     * Whether every event received so far has reached the listener and the subscriptions (their
+     * lane is idle). Called on the reading thread, the only one that adds to the lane, so a true
+     * answer stays true until it adds again.
+     */
+    boolean allDelivered() {
+        return lane.isIdle();
     }
 
     /** Tells the listener, in order with the events, of a response that matched no request. */
@@ -105,7 +125,7 @@ final class EventHub {
         Objects.requireNonNull(predicate, "predicate");
         EventFilter filter = new EventFilter(eventName, received -> predicate.test(received.event()),
                 "'" + eventName + "' event matching the predicate");
-        return await(new EventWaiter<>(filter, ReceivedEvent::event), timeout);
+        return await(new EventWaiter<>(filter, ReceivedEvent::event, executor), timeout);
     }
 
     /** Waits for an event with body type {@code bodyType} whose body passes {@code predicate}. */
@@ -115,7 +135,7 @@ final class EventHub {
         EventFilter filter = new EventFilter(eventName,
                 received -> predicate.test(bodyType.cast(received.body(bodyType))),
                 "'" + eventName + "' event (" + bodyType.getSimpleName() + ") matching the predicate");
-        return await(new EventWaiter<>(filter, received -> bodyType.cast(received.body(bodyType))), timeout);
+        return await(new EventWaiter<>(filter, received -> bodyType.cast(received.body(bodyType)), executor), timeout);
     }
 
     /** The events kept in the history, oldest first. */
@@ -178,8 +198,8 @@ final class EventHub {
                 }
             }));
         }
-        CompletableFuture<T> future = waiter.future();
-        future.whenComplete((event, failure) -> {
+        ClientFuture<T> future = waiter.future();
+        future.whenCompleteHere((event, failure) -> {
             if (future.isCancelled()) {
                 history.withdraw(waiter);
             }

@@ -1,6 +1,6 @@
 package dev.dapkit.client.internal;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -15,10 +15,12 @@ final class EventWaiter<T> {
 
     private final EventFilter filter;
     private final Function<ReceivedEvent, T> result;
-    private final CompletableFuture<T> future = new CompletableFuture<>();
+    private final ClientFuture<T> future;
     private volatile Runnable cancelTimeout = NOTHING;
 
-    EventWaiter(EventFilter filter, Function<ReceivedEvent, T> result) {
+    /** @param executor where the future's stages run */
+    EventWaiter(EventFilter filter, Function<ReceivedEvent, T> result, Executor executor) {
+        this.future = new ClientFuture<>(executor);
         this.filter = filter;
         this.result = result;
     }
@@ -27,7 +29,7 @@ final class EventWaiter<T> {
         return filter;
     }
 
-    CompletableFuture<T> future() {
+    ClientFuture<T> future() {
         return future;
     }
 

@@ -5,14 +5,15 @@ import dev.dapkit.model.RawJson;
 import dev.dapkit.model.Response;
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * A request that has been sent and waits for its response: the caller's future, the type its
  * response body binds to, and the timeout that gives up on it.
  *
  * <p>The future handed to the caller is this very future (not a dependent stage), so that the
- * caller cancelling it is seen here and turned into a DAP {@code cancel}.
+ * caller cancelling it is seen here and turned into a DAP {@code cancel}. It is a
+ * {@link ClientFuture}: completed on the reading thread, its stages run on the client's executor.
  */
 final class OpenRequest<T> {
 
@@ -21,11 +22,13 @@ final class OpenRequest<T> {
     private final String command;
     private final Type bodyType;
     private final Duration timeout;
-    private final CompletableFuture<T> future = new CompletableFuture<>();
+    private final ClientFuture<T> future;
     private volatile int seq;
     private volatile Runnable cancelTimeout = NOTHING;
 
-    OpenRequest(String command, Type bodyType, Duration timeout) {
+    /** @param executor where the future's stages run */
+    OpenRequest(String command, Type bodyType, Duration timeout, Executor executor) {
+        this.future = new ClientFuture<>(executor);
         this.command = command;
         this.bodyType = bodyType;
         this.timeout = timeout;
@@ -39,7 +42,7 @@ final class OpenRequest<T> {
         return timeout;
     }
 
-    CompletableFuture<T> future() {
+    ClientFuture<T> future() {
         return future;
     }
 

@@ -40,6 +40,16 @@ final class SerialExecutor implements Executor {
         schedule();
     }
 
+    /**
+     * Whether the lane has nothing queued or running: every task submitted so far has finished.
+     * Only a hint for a caller that alone submits (it may turn true at any time, never false).
+     */
+    boolean isIdle() {
+        synchronized (tasks) {
+            return !running;
+        }
+    }
+
     private void schedule() {
         try {
             executor.execute(this::drain);

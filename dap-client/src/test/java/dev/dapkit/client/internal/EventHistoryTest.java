@@ -76,6 +76,6 @@ class EventHistoryTest {
     }
 
     private static EventWaiter<ReceivedEvent> waiter(String name) {
-        return new EventWaiter<>(new EventFilter(name, e -> true, "'" + name + "' event"), e -> e);
+        return new EventWaiter<>(new EventFilter(name, e -> true, "'" + name + "' event"), e -> e, Runnable::run);
     }
 }

@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  *   <li>The receiver given to {@link #start} is called on one thread that the connection owns,
  *       one message at a time, in arrival order; each call happens-before the next. It may call
  *       {@link #send} and {@link #close} from inside the callback. While it runs no further
- *       message is delivered, so it should hand long work to another thread.
+ *       message is delivered, so it should hand long work to another thread. A
+ *       {@link NonBlockingReceiver} may instead be called on a thread the connection shares with
+ *       other connections (the one that reads and decodes), as its Javadoc says.
  *   <li>A receiver that throws is a bug in the receiver: the exception is logged and the
  *       connection is closed with it as the cause, so that the failure shows in
  *       {@link #closeFuture()} instead of being lost along with the message.

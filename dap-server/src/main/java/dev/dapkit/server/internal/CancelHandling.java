@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * it then fails). It never calls the target; actions the target registered on the signal run here.
  * A {@code progressId} marks that progress cancelled.
  *
- * <p>Called on the connection's delivery thread.
+ * <p>Called on the connection's delivery or reading thread (see {@link InboundRouter}).
  */
 final class CancelHandling {
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * its {@code request_seq}. A request fails when the client refuses it, does not answer within the
  * timeout, or the connection closes; a response nobody waits for is logged and ignored.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. The target's futures complete on the session executor, never on the thread that
+ * read the response or saw the connection close: that may be a reading thread shared with other
+ * connections, and completing a future runs whatever the target chained on it.
  */
 final class ClientRequests {
 
@@ -34,14 +38,18 @@ final class ClientRequests {
     private final MessageSequencer sequencer;
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
+    private final Executor completions;
     private final Map<Integer, Open> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private record Open(String command, Type bodyType, CompletableFuture<Object> result) {
     }
 
-    ClientRequests(MessageSequencer sequencer, ScheduledExecutorService scheduler, Duration timeout) {
+    /** @param completions where the target's futures complete */
+    ClientRequests(MessageSequencer sequencer, ScheduledExecutorService scheduler, Duration timeout,
+            Executor completions) {
         this.sequencer = sequencer;
+        this.completions = completions;
         this.scheduler = scheduler;
         this.timeout = timeout;
     }
@@ -132,10 +140,14 @@ final class ClientRequests {
         if (request == null) {
             return;
         }
-        if (failure != null) {
-            request.result().completeExceptionally(failure);
-        } else {
-            request.result().complete(body);
+        Runnable completion = failure != null
+                ? () -> request.result().completeExceptionally(failure)
+                : () -> request.result().complete(body);
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException e) {
+            // the application shut the executor down under the session: complete here rather than never
+            completion.run();
         }
     }
 

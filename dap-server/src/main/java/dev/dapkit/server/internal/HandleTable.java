@@ -1,8 +1,7 @@
 package dev.dapkit.server.internal;
 
 import dev.dapkit.server.EngineError;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
 
 /**
  * Issues the DAP integers ({@code frameId}, {@code variablesReference}) for a target's objects
@@ -10,14 +9,23 @@ import java.util.Map;
  * a number issued before the last {@link #invalidate()} is recognised as stale rather than silently
  * meaning something else.
  *
+ * <p>The live numbers are always the run {@code [firstLive, next)}, so they index a list: issuing
+ * and looking up are array accesses, and invalidating costs what was issued since the last resume.
+ * (A hash map's {@code clear()} walks its whole table, which never shrinks: after one stop where
+ * the user opened tens of thousands of variables, every later step paid for that table.)
+ *
  * <p>Thread-safe.
  *
  * @param <T> what the numbers stand for
  */
 final class HandleTable<T> {
 
+    /** Handles issued at one stop above which the list gives its memory back on resume. */
+    private static final int SHRINK_ABOVE = 4096;
+
     private final String kind;
-    private final Map<Integer, T> live = new HashMap<>();
+    /** The values of the live numbers: the one for number {@code firstLive + i} at index {@code i}. */
+    private final ArrayList<T> live = new ArrayList<>();
     private int next = 1;
     private int firstLive = 1;
 
@@ -32,7 +40,7 @@ final class HandleTable<T> {
             throw new IllegalStateException(kind + " numbers are exhausted in this session");
         }
         int handle = next++;
-        live.put(handle, value);
+        live.add(value);
         return handle;
     }
 
@@ -42,7 +50,7 @@ final class HandleTable<T> {
      * @throws RequestFailure when the number is stale or was never issued
      */
     synchronized T get(int handle) {
-        T value = live.get(handle);
+        T value = handle >= firstLive && handle < next ? live.get(handle - firstLive) : null;
         if (value != null) {
             return value;
         }
@@ -56,6 +64,10 @@ final class HandleTable<T> {
     /** Forgets every number issued so far; they become stale. */
     synchronized void invalidate() {
         live.clear();
+        if (next - firstLive > SHRINK_ABOVE) {
+            // do not keep a huge backing array for the (usually few) handles of the next stop
+            live.trimToSize();
+        }
         firstLive = next;
     }
 

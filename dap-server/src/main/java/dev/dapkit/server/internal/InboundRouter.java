@@ -8,11 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives a session's inbound messages on the connection's delivery thread and only routes them:
- * requests onto the session thread (in arrival order), {@code cancel} to {@link CancelHandling} at
- * once, responses to the reverse requests waiting for them. It never calls the target itself.
+ * Receives a session's inbound messages and only routes them: requests onto the session thread (in
+ * arrival order), {@code cancel} to {@link CancelHandling} at once, responses to the reverse
+ * requests waiting for them (whose futures complete on the session executor). It never calls the
+ * target, apart from the cancel actions the SPI requires to be quick
+ * ({@code RequestCancellation.onCancel}), and never blocks, so the server may run it on a reading
+ * thread shared with other connections ({@code ServerSession.start}).
  *
- * <p>Called on the connection's delivery thread only.
+ * <p>Called on the connection's delivery or reading thread, one message at a time.
  */
 final class InboundRouter implements Consumer<DapMessage> {
 

@@ -66,7 +66,7 @@ public final class Lsp4jSession implements DebugSession {
         this.id = "lsp4j-session-" + COUNTER.incrementAndGet();
         this.connection = connection;
         this.sequencer = new MessageSequencer(connection);
-        this.reverse = new ClientRequests(sequencer, Timer.INSTANCE, options.requestTimeout());
+        this.reverse = new ClientRequests(sequencer, Timer.INSTANCE, options.requestTimeout(), Runnable::run);
         IDebugProtocolClient client = Lsp4jClientProxy.create(sequencer, reverse, connection.description());
         this.server = factory.apply(client);
         if (server == null) {

@@ -3,6 +3,7 @@ package dev.dapkit.server.internal;
 import dev.dapkit.model.Event;
 import dev.dapkit.model.MessageRegistry;
 import dev.dapkit.model.transport.DapConnection;
+import dev.dapkit.model.transport.NonBlockingReceiver;
 import dev.dapkit.server.DebugSession;
 import dev.dapkit.server.ServerOptions;
 import dev.dapkit.server.spi.TargetProvider;
@@ -77,7 +78,7 @@ public final class ServerSession implements DebugSession {
         BreakpointSync sync = new BreakpointSync(target, registry, view, sources, sequencer);
         this.output = new OutputBuffer(options.maxBufferedOutputBytes(), lane, sequencer);
         ProgressReporter progress = new ProgressReporter(client, sequencer);
-        this.reverse = new ClientRequests(sequencer, scheduler, options.requestTimeout());
+        this.reverse = new ClientRequests(sequencer, scheduler, options.requestTimeout(), executor);
         TargetEventSink events = new TargetEventSink(lane, calls, sequencer, output, sources, client, suspended,
                 new BreakpointConditions(target, registry, output, sources, client), registry, sync, progress,
                 this::targetTerminated);
@@ -110,10 +111,20 @@ public final class ServerSession implements DebugSession {
         this.endListener = listener;
     }
 
-    /** Starts receiving; the session runs until its connection closes. */
-    public void start() {
+    /**
+     * Starts receiving; the session runs until its connection closes.
+     *
+     * @param executorRunsElsewhere whether the session executor never runs a task on the thread
+     *     that submits it (true for the server's own pool). Then the session takes its messages on
+     *     the connection's reading thread ({@link NonBlockingReceiver}): routing them only queues
+     *     work. An executor given by the application might run the session's tasks inline (a
+     *     caller-runs policy, a direct executor), and the target must never run on a reading
+     *     thread that other connections share, so with it messages go through the connection's
+     *     delivery thread as before.
+     */
+    public void start(boolean executorRunsElsewhere) {
         connection.closeFuture().whenComplete((ok, cause) -> connectionClosed(cause));
-        connection.start(router);
+        connection.start(executorRunsElsewhere ? NonBlockingReceiver.of(router) : router);
     }
 
     @Override

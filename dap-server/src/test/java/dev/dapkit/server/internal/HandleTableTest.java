@@ -26,4 +26,28 @@ class HandleTableTest {
         RequestFailure zero = assertThrows(RequestFailure.class, () -> table.get(0));
         assertEquals(EngineError.UNKNOWN_HANDLE.id(), zero.error().id());
     }
+
+    @Test
+    void everyNumberKeepsItsValueAcrossManyStopsOfEverySize() {
+        HandleTable<String> table = new HandleTable<>("frameId");
+        int issued = 0;
+        for (int count : new int[] {10_000, 3, 0, 5_000, 1}) {
+            int first = issued + 1;
+            for (int i = 0; i < count; i++) {
+                assertEquals(++issued, table.issue("v" + issued));
+            }
+            assertEquals(count, table.liveCount());
+            for (int handle = first; handle <= issued; handle++) {
+                assertEquals("v" + handle, table.get(handle));
+            }
+            int past = issued + 1;
+            assertEquals(EngineError.UNKNOWN_HANDLE.id(), assertThrows(RequestFailure.class, () -> table.get(past)).error().id());
+            table.invalidate();
+            if (issued > 0) {
+                int last = issued;
+                assertEquals(EngineError.STALE_HANDLE.id(), assertThrows(RequestFailure.class, () -> table.get(last)).error().id());
+                assertEquals(EngineError.STALE_HANDLE.id(), assertThrows(RequestFailure.class, () -> table.get(1)).error().id());
+            }
+        }
+    }
 }

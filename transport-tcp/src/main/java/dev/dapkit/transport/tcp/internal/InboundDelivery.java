@@ -73,6 +73,31 @@ final class InboundDelivery {
         queue.add(STOP);
     }
 
+    /**
+     * Delivers what is queued on the calling thread, without starting the delivery thread; for a
+     * receiver that takes messages on the reading thread from now on ({@code NonBlockingReceiver}).
+     * Must run on the thread that queues.
+     *
+     * @return false when the input ended (or this side stopped) among the queued items, so that
+     *     nothing more is to be delivered
+     */
+    boolean deliverQueued(Consumer<DapMessage> receiver) {
+        Object item;
+        while ((item = queue.poll()) != null) {
+            if (item == STOP || state.isClosing()) {
+                return false;
+            }
+            if (item instanceof End end) {
+                state.close(end.cause);
+                return false;
+            }
+            Inbound inbound = (Inbound) item;
+            queuedBytes.addAndGet(-inbound.frameBytes);
+            state.deliver(receiver, inbound.message);
+        }
+        return true;
+    }
+
     /** Wire bytes of the messages not yet delivered. */
     long queuedBytes() {
         return queuedBytes.get();

@@ -6,6 +6,7 @@ import dev.dapkit.model.framing.FramingException;
 import dev.dapkit.model.internal.transport.ConnectionState;
 import dev.dapkit.model.transport.ConnectionClosedException;
 import dev.dapkit.model.transport.DapConnection;
+import dev.dapkit.model.transport.NonBlockingReceiver;
 import dev.dapkit.transport.tcp.WriteQueueFullException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -27,6 +28,11 @@ import java.util.function.Consumer;
  * A {@link DapConnection} over one Netty channel: a {@link DapFrameHandler} decodes, an
  * {@link InboundDelivery} thread delivers, and sends are encoded on the caller's thread and
  * written by the event loop.
+ *
+ * <p><b>Direct delivery.</b> A {@link NonBlockingReceiver} is called on the event loop as each
+ * message is decoded, with no delivery thread between: one thread hand-off less per message. It
+ * has promised not to block, so it cannot stall the other connections on the loop. There is then
+ * no queue here to bound: reading never pauses, and the receiver bounds what it holds.
  *
  * <p>Thread-safe as {@link DapConnection} says. Reading starts with {@link #start}; until then the
  * peer's bytes wait in the socket buffers, so nothing is lost and nothing piles up in memory.
@@ -66,6 +72,8 @@ public final class TcpConnection implements DapConnection {
     private volatile boolean inputEnded;
     /** Whether the handler reads; event loop only. */
     private boolean reading;
+    /** The receiver called on the event loop, once direct delivery has begun; event loop only. */
+    private Consumer<DapMessage> direct;
 
     private TcpConnection(Channel channel, String description, ConnectionSettings settings, boolean reading) {
         this.channel = channel;
@@ -109,9 +117,21 @@ public final class TcpConnection implements DapConnection {
         if (state.isClosing()) {
             return;
         }
-        delivery.start(receiver);
         started = true;
+        if (receiver instanceof NonBlockingReceiver && runOnLoop(() -> startDirect(receiver))) {
+            return;
+        }
+        delivery.start(receiver);
         runOnLoop(this::resumeIfDrained);
+    }
+
+    /** On the event loop: what was decoded before the start goes first, then every message as it is decoded. */
+    private void startDirect(Consumer<DapMessage> receiver) {
+        if (!delivery.deliverQueued(receiver)) {
+            return;
+        }
+        direct = receiver;
+        resumeIfDrained();
     }
 
     @Override
@@ -250,6 +270,10 @@ public final class TcpConnection implements DapConnection {
 
         @Override
         public void messageDecoded(DapMessage message, long frameBytes) {
+            if (direct != null) {
+                state.deliver(direct, message);
+                return;
+            }
             delivery.add(message, frameBytes);
             if (reading && delivery.queuedBytes() >= InboundDelivery.HIGH_WATER_BYTES) {
                 reading = false;
@@ -261,6 +285,11 @@ public final class TcpConnection implements DapConnection {
         public void inputEnded(Throwable cause) {
             inputEnd = cause;
             inputEnded = true;
+            if (direct != null) {
+                // every message before the end has been delivered already
+                state.close(cause);
+                return;
+            }
             delivery.end(cause);
         }
     }

@@ -14,6 +14,7 @@ import dev.dapkit.model.framing.FrameDecoder;
 import dev.dapkit.model.framing.FrameLimits;
 import dev.dapkit.model.framing.FramingException;
 import dev.dapkit.model.transport.ConnectionClosedException;
+import dev.dapkit.model.transport.NonBlockingReceiver;
 import dev.dapkit.transport.tcp.WriteQueueFullException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -251,6 +252,62 @@ class TcpConnectionTest {
         assertTrue(delivered.await(10, TimeUnit.SECONDS), "the receiver did not catch up");
         channel.runPendingTasks(); // the delivery thread asked the loop to resume
         assertTrue(channel.config().isAutoRead(), "reading did not resume after the receiver caught up");
+    }
+
+    @Test
+    void aNonBlockingReceiverGetsEveryMessageOnTheReadingThreadInOrderWithoutADeliveryThread() throws Exception {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        TcpConnection connection = connection(channel, ConnectionSettings.DEFAULT_MAX_QUEUED_WRITE_BYTES);
+        channel.writeInbound(buf(Frames.of(Frames.request(1), Frames.request(2))));
+        List<DapMessage> received = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        connection.start(NonBlockingReceiver.of(message -> {
+            threads.add(Thread.currentThread());
+            received.add(message);
+        }));
+        channel.runPendingTasks(); // the start runs on the event loop: what arrived before goes first
+        assertEquals(List.of(Frames.request(1), Frames.request(2)), received);
+
+        channel.writeInbound(buf(Frames.of(Frames.output(3, "three\n"))));
+        // delivered within the read, on the thread that read (an EmbeddedChannel's loop is the test's thread)
+        assertEquals(List.of(Frames.request(1), Frames.request(2), Frames.output(3, "three\n")), received);
+        assertTrue(threads.stream().allMatch(t -> t == Thread.currentThread()), "delivered on " + threads);
+        assertEquals(null, connection.deliveryThread(), "a delivery thread was started");
+
+        channel.close();
+        connection.closeFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(3, received.size());
+    }
+
+    @Test
+    void aNonBlockingReceiverSeesTheMessagesBeforeADecoderErrorAndTheConnectionClosesWithIt() throws Exception {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        TcpConnection connection = connection(channel, ConnectionSettings.DEFAULT_MAX_QUEUED_WRITE_BYTES);
+        List<DapMessage> received = new ArrayList<>();
+        connection.start(NonBlockingReceiver.of(received::add));
+        channel.runPendingTasks();
+        byte[] good = Frames.of(Frames.request(1));
+        byte[] bad = ascii("Content-Length: x\r\n\r\n");
+        byte[] both = new byte[good.length + bad.length];
+        System.arraycopy(good, 0, both, 0, good.length);
+        System.arraycopy(bad, 0, both, good.length, bad.length);
+        channel.writeInbound(buf(both));
+        assertInstanceOf(FramingException.class, failure(connection.closeFuture()));
+        assertEquals(List.of(Frames.request(1)), received);
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void aNonBlockingReceiverThatThrowsClosesTheConnectionWithItsException() throws Exception {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        TcpConnection connection = connection(channel, ConnectionSettings.DEFAULT_MAX_QUEUED_WRITE_BYTES);
+        IllegalStateException bug = new IllegalStateException("receiver bug");
+        connection.start(NonBlockingReceiver.of(message -> {
+            throw bug;
+        }));
+        channel.runPendingTasks();
+        channel.writeInbound(buf(Frames.of(Frames.request(1))));
+        assertSame(bug, failure(connection.closeFuture()));
     }
 
     private static void await(CountDownLatch latch) {
