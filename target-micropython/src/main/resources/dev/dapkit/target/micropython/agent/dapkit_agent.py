@@ -54,18 +54,20 @@ _tab = {}  # frame id / variables reference -> (thread, kind, object, frame)
 _nid = 0
 _thr = {}  # thread -> name
 _main = None
-_n = 0  # call events until the call handler's slow path; negative while a step, pause or exception stop is armed
+_n = 1  # call events until the call handler's slow path; 1 while a step, pause or exception stop is armed
 _k = 0  # slow-path events until the next link check
 _print0 = print
 
 
-def _call(f, e, a, b=_bps):
-    # the global trace function: as little as possible for a frame that is not traced
+def _call(f, e, a, b=_bps.get):
+    # the global trace function: as little as possible for a frame that is not traced (a bound get and a
+    # test for zero are a few bytecodes fewer than a method lookup and a comparison)
     global _n
     _n -= 1
-    if _n < 0:
+    if not _n:
+        _n = 1  # armed, every call takes the slow path; else _io counts again from 400
         return _tr(f, None)
-    d = b.get(f.f_code.co_filename)
+    d = b(f.f_code.co_filename)
     if d:
         e = d.get(f.f_code.co_firstlineno, d)
         return _tr(f, None) if e is d else e
@@ -323,7 +325,7 @@ def _io(n):
     global _k, _buf, _all, _act, _n
     _act = bool(_st or _pz or _ex & 1)
     _all = bool(_ex & 1 or _pz or (_st and _st[1] == "in"))
-    _n = -1 if _act else 400
+    _n = 1 if _act else 400
     if n < 0:
         return
     _k = 400
