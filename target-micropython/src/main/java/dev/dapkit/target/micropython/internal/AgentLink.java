@@ -140,13 +140,7 @@ public final class AgentLink implements AutoCloseable {
     public ObjectNode request(String command, ObjectNode arguments, Duration wait, RequestCancellation cancellation)
             throws TargetException {
         PendingRequests.Pending request = pending.register(command);
-        ObjectNode message = JSON.createObjectNode();
-        message.put("i", request.id());
-        message.put("c", command);
-        if (arguments != null) {
-            arguments.properties().forEach(e -> message.set(e.getKey(), e.getValue()));
-        }
-        send(message, command);
+        send(envelope(request.id(), command, arguments), command);
         cancellation.onCancel(() -> request.reply().cancel(false));
         ObjectNode reply;
         try {
@@ -176,13 +170,18 @@ public final class AgentLink implements AutoCloseable {
     public void post(String command, ObjectNode arguments) throws TargetException {
         PendingRequests.Pending request = pending.register(command);
         pending.forget(request.id());
+        send(envelope(request.id(), command, arguments), command);
+    }
+
+    /** A request as the protocol frames it: {@code {"i": id, "c": command, ...arguments}}. */
+    private static ObjectNode envelope(int id, String command, ObjectNode arguments) {
         ObjectNode message = JSON.createObjectNode();
-        message.put("i", request.id());
+        message.put("i", id);
         message.put("c", command);
         if (arguments != null) {
             arguments.properties().forEach(e -> message.set(e.getKey(), e.getValue()));
         }
-        send(message, command);
+        return message;
     }
 
     /** Completes with the reason once the link has ended. */
