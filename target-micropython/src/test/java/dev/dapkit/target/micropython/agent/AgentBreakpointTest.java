@@ -54,8 +54,7 @@ class AgentBreakpointTest {
             assertEquals("breakpoint", stop.path("why").asText());
             assertEquals(program.line("add-body"), stop.path("line").asInt());
             assertEquals(program.file(), stop.path("file").asText());
-            agent.ok("cont", "t", stop.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(0, agent.continueToExit(stop));
         }
     }
 
@@ -72,10 +71,9 @@ class AgentBreakpointTest {
             assertEquals("breakpoint", stop.path("why").asText());
             assertEquals(helper.file(), stop.path("file").asText());
             assertEquals(helper.line("scale-body"), stop.path("line").asInt());
-            JsonNode frames = agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 0).path("frames");
+            JsonNode frames = agent.frames(stop);
             assertEquals("scale", frames.path(0).path("name").asText(), frames::toString);
-            agent.ok("cont", "t", stop.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(0, agent.continueToExit(stop));
             assertEquals(List.of("scaled 40\n"), agent.outputs("stdout"));
         }
     }
@@ -96,8 +94,7 @@ class AgentBreakpointTest {
             assertEquals(program.line("log"), failed.path("line").asInt());
             assertTrue(failed.path("text").asText().startsWith("condition failed: "), failed::toString);
             agent.ok("bp", "file", program.file(), "lines", List.of());
-            agent.ok("cont", "t", failed.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(0, agent.continueToExit(failed));
         }
     }
 
@@ -121,8 +118,7 @@ class AgentBreakpointTest {
             agent.ok("cont", "t", ninth.path("t").asLong());
             JsonNode once = agent.stopped();
             assertEquals("9", eval(agent, once, "i"));
-            agent.ok("cont", "t", once.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(0, agent.continueToExit(once));
         }
     }
 
@@ -177,7 +173,7 @@ class AgentBreakpointTest {
             assertTrue(stop.path("exc").path("uncaught").asBoolean());
             assertEquals("uncaught", stop.path("exc").path("msg").asText());
             assertEquals(program.line("raise"), stop.path("line").asInt());
-            JsonNode frames = agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 0).path("frames");
+            JsonNode frames = agent.frames(stop);
             assertEquals("boom", frames.path(0).path("name").asText(), frames::toString);
             assertEquals("<module>", frames.path(1).path("name").asText(), frames::toString);
             assertEquals(program.line("uncaught-call"), frames.path(1).path("line").asInt());
@@ -236,8 +232,7 @@ class AgentBreakpointTest {
             assertEquals(3, complaints.size(), complaints::toString);
             assertTrue(complaints.get(0).startsWith("dapkit agent: line event at " + program.file() + ":"
                     + program.line("bad") + " failed"), complaints::toString);
-            agent.ok("cont", "t", stop.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(0, agent.continueToExit(stop));
         }
     }
 }

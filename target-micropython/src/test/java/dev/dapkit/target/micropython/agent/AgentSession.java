@@ -135,6 +135,17 @@ final class AgentSession implements AutoCloseable {
         return await(m -> name.equals(m.path("ev").asText()), "a '" + name + "' event");
     }
 
+    /** Resumes the thread of {@code stop} and returns the program's exit code. */
+    int continueToExit(JsonNode stop) throws InterruptedException {
+        ok("cont", "t", stop.path("t").asLong());
+        return event("exit").path("code").asInt();
+    }
+
+    /** Every frame of the thread of {@code stop}, top first. */
+    JsonNode frames(JsonNode stop) throws InterruptedException {
+        return ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 0).path("frames");
+    }
+
     JsonNode stopped() throws InterruptedException {
         return event("stopped");
     }

@@ -44,7 +44,7 @@ class AgentSteppingTest {
             assertEquals(program.line("call-add"), stop.path("line").asInt());
             stop = step(agent, stop, "in");
             assertEquals(program.line("add-body"), stop.path("line").asInt(), "in: the callee's first line, not its def");
-            JsonNode frames = agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 0).path("frames");
+            JsonNode frames = agent.frames(stop);
             assertEquals(List.of("add", "main", "<module>"),
                     List.of(frames.path(0).path("name").asText(), frames.path(1).path("name").asText(),
                             frames.path(2).path("name").asText()));
@@ -60,8 +60,7 @@ class AgentSteppingTest {
                     "out: in the caller, at the line of the call (as debugpy)");
             stop = step(agent, stop, "next");
             assertEquals(program.line("end"), stop.path("line").asInt(), "next after out: the caller's next line");
-            agent.ok("cont", "t", stop.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(0, agent.continueToExit(stop));
         }
     }
 
@@ -79,8 +78,7 @@ class AgentSteppingTest {
             assertEquals("main", agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 1)
                     .path("frames").path(0).path("name").asText());
             agent.ok("bp", "file", program.file(), "lines", List.of(Map.of("line", program.line("call-add"))));
-            agent.ok("cont", "t", stop.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt(), "call-add is not reached again");
+            assertEquals(0, agent.continueToExit(stop), "call-add is not reached again");
         }
     }
 
@@ -105,14 +103,13 @@ class AgentSteppingTest {
             assertEquals(program.line("add-body"), stop.path("line").asInt());
             stop = step(agent, stop, "out");
             assertEquals(program.line("call"), stop.path("line").asInt(), "out: at the call, not at the loop's header");
-            JsonNode frames = agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 0).path("frames");
+            JsonNode frames = agent.frames(stop);
             assertEquals("main", frames.path(0).path("name").asText(), frames::toString);
             stop = step(agent, stop, "next");
             assertEquals(program.line("header"), stop.path("line").asInt(), "next from the call, pass 3");
             stop = step(agent, stop, "next");
             assertEquals(program.line("print"), stop.path("line").asInt(), "the loop is done after the third pass");
-            agent.ok("cont", "t", stop.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(0, agent.continueToExit(stop));
             assertEquals(List.of("total 3\n"), agent.outputs("stdout"));
         }
     }
@@ -151,8 +148,7 @@ class AgentSteppingTest {
             assertEquals("entry", stop.path("why").asText());
             assertEquals(program.file(), stop.path("file").asText());
             assertEquals(2, stop.path("line").asInt(), "the first statement");
-            agent.ok("cont", "t", stop.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(0, agent.continueToExit(stop));
         }
     }
 
@@ -165,7 +161,7 @@ class AgentSteppingTest {
             agent.ok("pause", "t", 0);
             JsonNode stop = agent.stopped();
             assertEquals("pause", stop.path("why").asText());
-            JsonNode frames = agent.ok("stack", "t", stop.path("t").asLong(), "start", 0, "levels", 0).path("frames");
+            JsonNode frames = agent.frames(stop);
             String top = frames.path(0).path("name").asText();
             assertTrue(top.equals("step") || top.equals("spin"), frames::toString);
             agent.ok("cont", "t", stop.path("t").asLong());

@@ -122,8 +122,7 @@ class AgentVariablesTest {
             JsonNode stale = agent.request("vars", "ref", data.path("ref").asInt());
             assertTrue(stale.path("e").asText().contains("no frame or reference"),
                     "references die when their thread resumes: " + stale);
-            agent.ok("cont", "t", next.path("t").asLong());
-            assertEquals(0, agent.event("exit").path("code").asInt());
+            assertEquals(0, agent.continueToExit(next));
         }
     }
 
