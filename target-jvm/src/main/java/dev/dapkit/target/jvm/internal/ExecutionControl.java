@@ -13,6 +13,7 @@ import com.sun.jdi.request.StepRequest;
 import dev.dapkit.server.spi.TargetEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,8 @@ final class ExecutionControl {
     private final List<ObjectReference> pinned = new ArrayList<>();
     private final List<Runnable> resumeActions = new CopyOnWriteArrayList<>();
     private final Map<Integer, ExceptionEvent> exceptions = new HashMap<>();
+    /** Threads resumed on their own since the last stop, by unique id: the stop no longer holds them. */
+    private final Set<Long> runningAlone = new HashSet<>();
     private int holds;
     private boolean configured;
     private boolean startHeld;
@@ -99,6 +102,7 @@ final class ExecutionControl {
     synchronized void stopped(Stop stop, ExceptionEvent exception) {
         holds++;
         stopped = true;
+        runningAlone.clear();
         threads.stoppedInJava(stop.thread());
         int threadId = threads.idOf(stop.thread());
         if (exception != null) {
@@ -186,6 +190,7 @@ final class ExecutionControl {
         vm.suspend();
         holds++;
         stopped = true;
+        runningAlone.clear();
         int shown = threads.thread(threadId) != null ? threadId : anyThreadId();
         events.stopped(new Stop(null, StoppedEventArgumentsReason.PAUSE, List.of(), null, null).event(shown));
     }
@@ -203,6 +208,14 @@ final class ExecutionControl {
     /** Whether the target is at a stop (shown or being tested) or a pause. */
     synchronized boolean isStopped() {
         return stopped || startHeld;
+    }
+
+    /**
+     * Whether the target's own suspension (a stop, a pause, the held start) holds {@code thread}
+     * now, known without asking the JVM; false says only that the target does not know it held.
+     */
+    synchronized boolean holds(ThreadReference thread) {
+        return (stopped || startHeld) && !runningAlone.contains(thread.uniqueID());
     }
 
     /** The exception a thread stopped on, or null. */
@@ -249,6 +262,7 @@ final class ExecutionControl {
 
     private void resumeAll() {
         stopped = false;
+        runningAlone.clear();
         exceptions.clear();
         unpin();
         int n = holds;
@@ -260,6 +274,7 @@ final class ExecutionControl {
 
     private void resumeThread(ThreadReference thread) {
         exceptions.remove(threads.idOf(thread));
+        runningAlone.add(thread.uniqueID());
         unpin();
         // the thread alone may have been suspended more than once (two stops); it must run. The count
         // is read once: once running, the thread may stop again, and that new stop must hold

@@ -216,7 +216,8 @@ public final class JvmTarget implements DebugTarget, VariableSetter, ExceptionBr
     private void step(String request, int threadId, int depth, StepOptions options) throws TargetException {
         JdiCalls.run(request, () -> {
             ThreadReference thread = thread(request, threadId);
-            if (thread.suspendCount() == 0) {
+            // the target's own books answer the usual case without a JDWP round trip
+            if (!session.execution.holds(thread) && thread.suspendCount() == 0) {
                 throw JvmErrors.notStopped(request, "thread " + threadId);
             }
             int size = options.granularity() == SteppingGranularity.INSTRUCTION ? StepRequest.STEP_MIN
