@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dapkit.model.Response;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.lsp4j.debug.ContinueArguments;
@@ -13,11 +14,13 @@ import org.eclipse.lsp4j.debug.LoadedSourcesResponse;
 import org.eclipse.lsp4j.debug.Module;
 import org.eclipse.lsp4j.debug.ModulesArguments;
 import org.eclipse.lsp4j.debug.ModulesResponse;
+import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.SourceArguments;
 import org.eclipse.lsp4j.debug.SourceResponse;
 import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.ThreadsResponse;
 import org.junit.jupiter.api.Test;
 
 /** Sources of classes without files, loaded sources, modules, and one thread running while the others stay stopped. */
@@ -85,6 +88,30 @@ class JvmInspectionTest {
             jvm.setBreakpoints(Samples.path("Threads"));
             jvm.resume(second.getThreadId());
             assertEquals(0, jvm.awaitExit(), "every thread ran on to the end: no suspension was left behind");
+        }
+    }
+    @Test
+    void aStepOnAThreadThatWasContinuedAloneIsRefusedAsNotStopped() {
+        int worker = Samples.line("Threads", "WORKER");
+        try (ServedJvm jvm = ServedJvm.open()) {
+            jvm.initialize(false);
+            jvm.launch(Samples.launch("Threads"), "Threads", worker);
+            StoppedEventArguments stop = jvm.stopped();
+            ThreadsResponse threads = jvm.request("threads", null, ThreadsResponse.class);
+            int main = Arrays.stream(threads.getThreads()).filter(t -> t.getName().equals("main"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no main thread in " + threads)).getId();
+            ContinueArguments alone = new ContinueArguments();
+            alone.setThreadId(main);
+            alone.setSingleThread(true);
+            jvm.request("continue", alone, ContinueResponse.class);
+            NextArguments next = new NextArguments();
+            next.setThreadId(main);
+            Response refused = jvm.requestResponse("next", next);
+            assertFalse(refused.success(), "a step on a running thread: " + refused);
+            assertTrue(String.valueOf(refused.body()).contains("but it is running"), refused.toString());
+            jvm.setBreakpoints(Samples.path("Threads"));
+            jvm.resume(stop.getThreadId());
+            assertEquals(0, jvm.awaitExit());
         }
     }
 }
