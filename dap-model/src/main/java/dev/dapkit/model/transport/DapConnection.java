@@ -77,4 +77,15 @@ public interface DapConnection extends AutoCloseable {
 
     /** Who the peer is, for logs and error messages, e.g. {@code stdio}, {@code process 1234 (python3)}. */
     String description();
+
+    /**
+     * Whether the thread that reads and decodes this connection's messages serves this connection
+     * alone, also when it calls a {@link NonBlockingReceiver}. A receiver may then do brief,
+     * bounded work on that thread (answer a request at once instead of handing it to another
+     * thread): while it works, only this connection's later messages wait. False (the default)
+     * promises nothing.
+     */
+    default boolean readsOnOwnThread() {
+        return false;
+    }
 }

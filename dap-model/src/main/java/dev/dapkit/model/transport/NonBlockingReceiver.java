@@ -11,6 +11,9 @@ import java.util.function.Consumer;
  * thread hand-off per message. A connection may equally ignore the promise and deliver as for any
  * receiver.
  *
+ * <p>On a connection that {@linkplain DapConnection#readsOnOwnThread reads on its own thread} the
+ * promise is looser: the receiver may do brief, bounded work, which delays only that connection.
+ *
  * <p>Everything else of {@link DapConnection#start}'s contract holds: one call at a time, in
  * arrival order, each happening-before the next. Because there is no queue between the reader and
  * such a receiver, the memory held by messages it has taken but not yet handled is its own to

@@ -1,18 +1,25 @@
 package dev.dapkit.transport.tcp.internal;
 
 import dev.dapkit.model.transport.DapConnection;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -23,12 +30,21 @@ import org.slf4j.LoggerFactory;
  * bound at once but accepts only after {@link #start}: connections that come earlier wait in the
  * operating system's backlog.
  *
+ * <p>Every accepted socket gets an event loop (a thread) of its own, ended when the socket closes:
+ * a DAP server has a handful of clients, and a session may then answer a quick request on the
+ * thread that read it ({@link DapConnection#readsOnOwnThread}), two thread hand-offs fewer per
+ * request, without ever holding up another session. The listening socket itself stays on the
+ * shared event loops.
+ *
  * <p>Thread-safe. Accepted connections are handed over on the listening socket's event loop, one
  * at a time; the callee must not block there.
  */
 public final class TcpAcceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpAcceptor.class);
+    private static final ThreadFactory OWN_LOOP_THREADS = new DefaultThreadFactory("dapkit-tcp-conn", true);
+    /** How long a closed connection's event loop waits for stray tasks before it ends. */
+    private static final long OWN_LOOP_QUIET_MILLIS = 100;
 
     private final ConnectionSettings settings;
     private final SharedEventLoops.Lease lease;
@@ -64,27 +80,19 @@ public final class TcpAcceptor {
     }
 
     private void open(TcpAddress wanted) throws IOException {
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(lease.group())
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        accepted(channel);
-                    }
-                });
-        ChannelFuture bound = bootstrap.bind(wanted.host(), wanted.port()).awaitUninterruptibly();
-        if (!bound.isSuccess()) {
-            Throwable cause = bound.cause();
-            BindException failure = new BindException("cannot listen on " + wanted + ": "
-                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
-            failure.initCause(cause);
-            throw failure;
+        NioServerSocketChannel listening = new NioServerSocketChannel();
+        listening.config().setAutoRead(false);
+        listening.pipeline().addLast("accept", new Adopter());
+        ChannelFuture registered = lease.group().register(listening).awaitUninterruptibly();
+        if (!registered.isSuccess()) {
+            throw bindFailure(wanted, registered.cause());
         }
-        serverChannel = bound.channel();
+        ChannelFuture bound = listening.bind(new InetSocketAddress(wanted.host(), wanted.port())).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            listening.close().awaitUninterruptibly();
+            throw bindFailure(wanted, bound.cause());
+        }
+        serverChannel = listening;
         address = TcpAddress.of((InetSocketAddress) serverChannel.localAddress()).toUri();
         serverChannel.closeFuture().addListener(f -> {
             lease.close();
@@ -131,20 +139,55 @@ public final class TcpAcceptor {
         return closed.copy();
     }
 
-    /** On the accepted channel's event loop, while it registers. */
-    private void accepted(Channel channel) {
-        SharedEventLoops.Lease connectionLease;
-        try {
-            connectionLease = lease.share();
-        } catch (IllegalStateException e) {
-            // the listening socket closed while this one was being accepted
-            channel.close();
-            return;
-        }
+    private static BindException bindFailure(TcpAddress wanted, Throwable cause) {
+        BindException failure = new BindException("cannot listen on " + wanted + ": "
+                + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+        failure.initCause(cause);
+        return failure;
+    }
+
+    /** On the listening socket's event loop: registers an accepted socket with an event loop of its own. */
+    private void adopt(Channel channel) {
+        channel.config().setAutoRead(false);
+        channel.config().setOption(ChannelOption.TCP_NODELAY, true);
+        EventLoopGroup own = new MultiThreadIoEventLoopGroup(1, OWN_LOOP_THREADS, NioIoHandler.newFactory());
+        channel.pipeline().addLast(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel registered) {
+                accepted(registered, own);
+            }
+        });
+        own.register(channel).addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.warn("cannot serve the connection from {}: {}", channel.remoteAddress(), f.cause().toString());
+                channel.unsafe().closeForcibly();
+                own.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** On the accepted channel's own event loop, while it registers. */
+    private void accepted(Channel channel, EventLoopGroup own) {
         String description = TcpAddress.of((InetSocketAddress) channel.remoteAddress())
                 + " (accepted on port " + ((InetSocketAddress) serverChannel.localAddress()).getPort() + ")";
-        TcpConnection connection = TcpConnection.install(channel, description, settings, connectionLease);
+        TcpConnection connection = TcpConnection.install(channel, description, settings,
+                () -> own.shutdownGracefully(0, OWN_LOOP_QUIET_MILLIS, TimeUnit.MILLISECONDS), true);
         serverChannel.eventLoop().execute(() -> handOver(connection));
+    }
+
+    /** Takes the sockets the listening socket accepts; on its event loop. */
+    private final class Adopter extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object accepted) {
+            adopt((Channel) accepted);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            // accept() failed (too many open files, say): the listening socket stays open for the next try
+            LOG.warn("accepting a connection on {} failed: {}", address, cause.toString());
+        }
     }
 
     /** On the listening socket's event loop, so that hand-overs happen one at a time. */

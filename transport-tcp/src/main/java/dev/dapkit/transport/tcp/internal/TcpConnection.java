@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -37,8 +38,14 @@ import java.util.function.Consumer;
  * <p>Thread-safe as {@link DapConnection} says. Reading starts with {@link #start}; until then the
  * peer's bytes wait in the socket buffers, so nothing is lost and nothing piles up in memory.
  *
- * <p><b>Writes.</b> Every write goes through the event loop's task queue, even from the loop
- * itself, so sends keep the order of their calls. A send future completes when Netty has handed
+ * <p><b>Own thread.</b> A connection a server accepted has an event loop of its own
+ * ({@link #readsOnOwnThread}): its receiver may then work briefly on the loop, and delay nobody
+ * else.
+ *
+ * <p><b>Writes.</b> On a connection with a thread of its own, a send on the event loop itself,
+ * with no earlier send still waiting there, is written at once: a request answered on the loop
+ * goes out without a trip through the task queue. Every other send goes through the event loop's
+ * task queue, even from the loop itself, so sends keep the order of their calls. A send future completes when Netty has handed
  * the whole frame to the socket. The encoded bytes of sends not yet written are counted; a send
  * that would take the count past {@code maxQueuedWriteBytes} fails at once with
  * {@link WriteQueueFullException} and nothing of it is written (the connection stays open; one
@@ -66,6 +73,9 @@ public final class TcpConnection implements DapConnection {
     private final long maxQueuedWriteBytes;
     private final AtomicLong queuedWriteBytes = new AtomicLong();
     private final Set<CompletableFuture<Void>> pendingSends = ConcurrentHashMap.newKeySet();
+    /** Sends waiting in the event loop's task queue; a send on the loop writes at once only when none waits. */
+    private final AtomicInteger queuedWrites = new AtomicInteger();
+    private final boolean ownThread;
     private volatile boolean started;
     /** Why the input ended, once it has; read by sends that find the channel closed. */
     private volatile Throwable inputEnd;
@@ -75,8 +85,10 @@ public final class TcpConnection implements DapConnection {
     /** The receiver called on the event loop, once direct delivery has begun; event loop only. */
     private Consumer<DapMessage> direct;
 
-    private TcpConnection(Channel channel, String description, ConnectionSettings settings, boolean reading) {
+    private TcpConnection(Channel channel, String description, ConnectionSettings settings, boolean reading,
+            boolean ownThread) {
         this.channel = channel;
+        this.ownThread = ownThread;
         this.reading = reading;
         this.state = new ConnectionState(description, this::release);
         this.encoder = new FrameEncoder(settings.frameLimits());
@@ -88,15 +100,17 @@ public final class TcpConnection implements DapConnection {
 
     /**
      * Makes a connection over {@code channel} and adds its handler at the end of the channel's
-     * pipeline; call it while initializing the channel, with {@code autoRead} off. The connection
-     * holds {@code lease} until the channel has closed.
+     * pipeline; call it while initializing the channel, with {@code autoRead} off. Once the channel
+     * has closed, {@code release} runs (it lets go of the event loop).
+     *
+     * @param ownThread whether the channel's event loop serves this channel alone
      */
     public static TcpConnection install(Channel channel, String description, ConnectionSettings settings,
-            SharedEventLoops.Lease lease) {
+            Runnable release, boolean ownThread) {
         channel.config().setAutoRead(false);
-        TcpConnection connection = new TcpConnection(channel, description, settings, false);
+        TcpConnection connection = new TcpConnection(channel, description, settings, false, ownThread);
         channel.pipeline().addLast("dap-frames", connection.handler);
-        channel.closeFuture().addListener(f -> lease.close());
+        channel.closeFuture().addListener(f -> release.run());
         return connection;
     }
 
@@ -105,7 +119,7 @@ public final class TcpConnection implements DapConnection {
      * {@code EmbeddedChannel}.
      */
     static TcpConnection over(Channel channel, String description, ConnectionSettings settings) {
-        TcpConnection connection = new TcpConnection(channel, description, settings, true);
+        TcpConnection connection = new TcpConnection(channel, description, settings, true, false);
         channel.pipeline().addLast("dap-frames", connection.handler);
         return connection;
     }
@@ -158,7 +172,16 @@ public final class TcpConnection implements DapConnection {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         pendingSends.add(sent);
         ByteBuf buf = Unpooled.wrappedBuffer(frame);
-        if (!runOnLoop(() -> write(buf, size, sent))) {
+        if (ownThread && queuedWrites.get() == 0 && channel.eventLoop().inEventLoop()) {
+            write(buf, size, sent);
+            return sent;
+        }
+        queuedWrites.incrementAndGet();
+        if (!runOnLoop(() -> {
+            queuedWrites.decrementAndGet();
+            write(buf, size, sent);
+        })) {
+            queuedWrites.decrementAndGet();
             buf.release();
             settled(size, sent, new ClosedChannelException());
         }
@@ -178,6 +201,11 @@ public final class TcpConnection implements DapConnection {
     @Override
     public String description() {
         return state.description();
+    }
+
+    @Override
+    public boolean readsOnOwnThread() {
+        return ownThread;
     }
 
     @Override

@@ -93,7 +93,9 @@ public final class TcpConnector {
                         @Override
                         protected void initChannel(Channel channel) {
                             try {
-                                made[0] = TcpConnection.install(channel, address.toString(), settings, lease.share());
+                                SharedEventLoops.Lease connectionLease = lease.share();
+                                made[0] = TcpConnection.install(channel, address.toString(), settings,
+                                        connectionLease::close, false);
                             } catch (IllegalStateException e) {
                                 channel.close(); // the caller gave up while this attempt began
                             }
