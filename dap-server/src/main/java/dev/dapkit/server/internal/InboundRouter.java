@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * requests waiting for them (whose futures complete on the session executor). It never calls the
  * target, apart from the cancel actions the SPI requires to be quick
  * ({@code RequestCancellation.onCancel}), and never blocks, so the server may run it on a reading
- * thread shared with other connections ({@code ServerSession.start}).
+ * thread shared with other connections ({@code ServerSession.start}). The one exception needs a
+ * reading thread of the connection's own: a request {@link ReadingThreadAnswers} allows, arriving
+ * while the session lane is idle, is answered right here, holding the lane.
  *
  * <p>Called on the connection's delivery or reading thread, one message at a time.
  */
@@ -27,15 +29,17 @@ final class InboundRouter implements Consumer<DapMessage> {
     private final SessionDispatcher dispatcher;
     private final CancelHandling cancels;
     private final ClientRequests reverse;
+    private final ReadingThreadAnswers here;
 
     InboundRouter(String sessionId, OpenRequests open, SessionLane lane, SessionDispatcher dispatcher,
-            CancelHandling cancels, ClientRequests reverse) {
+            CancelHandling cancels, ClientRequests reverse, ReadingThreadAnswers here) {
         this.sessionId = sessionId;
         this.open = open;
         this.lane = lane;
         this.dispatcher = dispatcher;
         this.cancels = cancels;
         this.reverse = reverse;
+        this.here = here;
     }
 
     @Override
@@ -47,7 +51,10 @@ final class InboundRouter implements Consumer<DapMessage> {
             }
             PendingRequest pending = open.add(request);
             if (pending.state() == PendingRequest.State.QUEUED) {
-                lane.submit(() -> dispatcher.run(pending));
+                Runnable run = () -> dispatcher.run(pending);
+                if (!here.allows(request) || !lane.runHereIfIdle(run)) {
+                    lane.submit(run);
+                }
             }
         } else if (message instanceof Response response) {
             reverse.onResponse(response);

@@ -100,7 +100,7 @@ public final class ServerSession implements DebugSession {
         new BreakpointHandlers(target, registry, sync, view, sources, client, phase, suspended).register(table);
         SessionDispatcher dispatcher = new SessionDispatcher(table, phase, responder, provider.id(), calls);
         this.router = new InboundRouter(id, open, lane, dispatcher, new CancelHandling(open, responder, progress),
-                reverse);
+                reverse, new ReadingThreadAnswers(connection.readsOnOwnThread(), target));
     }
 
     /**

@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * submission order, on an executor shared with other sessions. Each task happens-before the next,
  * so the target sees calls from one thread at a time, as the SPI promises.
  *
+ * <p>A task may also run on the thread that offers it, when the lane is idle
+ * ({@link #runHereIfIdle}); it holds the lane as a task on the executor would.
+ *
  * <p>Thread-safe: {@link #submit} may be called from any thread and never blocks.
  */
 final class SessionLane {
@@ -45,6 +48,39 @@ final class SessionLane {
             }
             draining = true;
         }
+        drainElsewhere();
+    }
+
+    /**
+     * Runs {@code task} on the calling thread at once, if nothing runs or waits on the lane; tasks
+     * submitted meanwhile run after it, on the executor, in order.
+     *
+     * @return false, without running it, when the lane is busy or closed
+     */
+    boolean runHereIfIdle(Runnable task) {
+        synchronized (tasks) {
+            if (closed || draining || !tasks.isEmpty()) {
+                return false;
+            }
+            draining = true;
+        }
+        try {
+            runOne(task);
+        } finally {
+            boolean more;
+            synchronized (tasks) {
+                more = !tasks.isEmpty();
+                draining = more;
+            }
+            if (more) {
+                drainElsewhere();
+            }
+        }
+        return true;
+    }
+
+    /** Drains on the executor; the caller has set {@code draining}. */
+    private void drainElsewhere() {
         try {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
@@ -74,12 +110,16 @@ final class SessionLane {
                     return;
                 }
             }
-            try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                // Tasks answer their own failures; one that escapes is an engine bug, and must not stop the lane.
-                LOG.error("session {}: a task on the session thread failed", name, e);
-            }
+            runOne(task);
+        }
+    }
+
+    private void runOne(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            // Tasks answer their own failures; one that escapes is an engine bug, and must not stop the lane.
+            LOG.error("session {}: a task on the session thread failed", name, e);
         }
     }
 }
