@@ -4,6 +4,7 @@ import static dev.dapkit.server.internal.TestClient.json;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dapkit.model.DapMessage;
+import dev.dapkit.model.Request;
 import dev.dapkit.model.Response;
 import dev.dapkit.model.transport.DapConnection;
 import dev.dapkit.model.transport.InMemoryConnections;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,12 +36,14 @@ class ReadingThreadAnswersTest {
     /** Records the thread of each call; {@code next} can be held. */
     static class RecordingTarget extends FakeTarget {
         final Map<String, String> threadOf = new ConcurrentHashMap<>();
+        final List<String> threadsCalledOn = new CopyOnWriteArrayList<>();
         final CountDownLatch nextRunning = new CountDownLatch(1);
         volatile CountDownLatch holdNext = new CountDownLatch(0);
 
         @Override
         public List<Thread> threads() throws TargetException {
             threadOf.put("threads", java.lang.Thread.currentThread().getName());
+            threadsCalledOn.add(java.lang.Thread.currentThread().getName());
             return super.threads();
         }
 
@@ -59,11 +63,19 @@ class ReadingThreadAnswersTest {
     static class BoundedTarget extends RecordingTarget implements BoundedInspection {
     }
 
-    /** An in-memory connection (it delivers on a thread of its own) that says so. */
-    private record OwnThread(DapConnection delegate) implements DapConnection {
+    /**
+     * An in-memory connection (it delivers on a thread of its own) that says so, and tells when the
+     * session has taken in a {@code threads} request.
+     */
+    private record OwnThread(DapConnection delegate, CountDownLatch threadsRouted) implements DapConnection {
         @Override
         public void start(Consumer<DapMessage> receiver) {
-            delegate.start(receiver);
+            delegate.start(message -> {
+                receiver.accept(message);
+                if (message instanceof Request request && request.command().equals("threads")) {
+                    threadsRouted.countDown();
+                }
+            });
         }
 
         @Override
@@ -94,11 +106,16 @@ class ReadingThreadAnswersTest {
 
     private static <T extends RecordingTarget> T serve(Supplier<T> targets, boolean ownThread,
             BiConsumer<TestClient, T> test) {
+        return serve(targets, ownThread, new CountDownLatch(1), test);
+    }
+
+    private static <T extends RecordingTarget> T serve(Supplier<T> targets, boolean ownThread,
+            CountDownLatch threadsRouted, BiConsumer<TestClient, T> test) {
         AtomicReference<DebugTarget> created = new AtomicReference<>();
         DapServer server = DapServer.builder().target(Fixture.provider(targets, created, new AtomicReference<>()))
                 .build();
         InMemoryConnections.Pair pair = InMemoryConnections.pair();
-        server.serve(ownThread ? new OwnThread(pair.b()) : pair.b());
+        server.serve(ownThread ? new OwnThread(pair.b(), threadsRouted) : pair.b());
         TestClient client = new TestClient(pair.a());
         try {
             client.start("launch", null);
@@ -117,21 +134,27 @@ class ReadingThreadAnswersTest {
     @Test
     void aBoundedRequestOnAnIdleSessionIsAnsweredOnTheReadingThread() {
         RecordingTarget target = serve(BoundedTarget::new, true, (client, t) -> {
-            client.ok("threads", null);
+            // the session thread may still be finishing the stop's task when the first one comes
+            for (int i = 0; i < 20 && t.threadsCalledOn.stream().noneMatch(n -> n.startsWith("dapkit-delivery-")); i++) {
+                client.ok("threads", null);
+            }
             client.ok("next", json("{'threadId': 1}"));
         });
 
-        assertTrue(target.threadOf.get("threads").startsWith("dapkit-delivery-"), target.threadOf.toString());
+        assertTrue(target.threadsCalledOn.stream().anyMatch(n -> n.startsWith("dapkit-delivery-")),
+                "threads never ran on the reading thread: " + target.threadsCalledOn);
         assertTrue(target.threadOf.get("next").startsWith("dapkit-session-"), target.threadOf.toString());
     }
 
     @Test
     void aBoundedRequestWaitsBehindARunningRequestAndThenRunsOnTheSessionThread() {
-        RecordingTarget target = serve(BoundedTarget::new, true, (client, t) -> {
+        CountDownLatch threadsRouted = new CountDownLatch(1);
+        RecordingTarget target = serve(BoundedTarget::new, true, threadsRouted, (client, t) -> {
             t.holdNext = new CountDownLatch(1);
             int next = client.send("next", json("{'threadId': 1}"));
             awaitQuietly(t.nextRunning);
             int threads = client.send("threads", null);
+            awaitQuietly(threadsRouted);
             t.holdNext.countDown();
             Response first = client.response(next);
             Response second = client.response(threads);
@@ -144,16 +167,24 @@ class ReadingThreadAnswersTest {
 
     @Test
     void withoutTheTargetsPromiseOrAnOwnReadingThreadEverythingRunsOnTheSessionThread() {
-        RecordingTarget unbounded = serve(RecordingTarget::new, true, (client, t) -> client.ok("threads", null));
-        RecordingTarget shared = serve(BoundedTarget::new, false, (client, t) -> client.ok("threads", null));
+        BiConsumer<TestClient, RecordingTarget> fiveTimes = (client, t) -> {
+            for (int i = 0; i < 5; i++) {
+                client.ok("threads", null);
+            }
+        };
+        RecordingTarget unbounded = serve(RecordingTarget::new, true, fiveTimes);
+        RecordingTarget shared = serve(BoundedTarget::new, false, fiveTimes);
 
-        assertTrue(unbounded.threadOf.get("threads").startsWith("dapkit-session-"), unbounded.threadOf.toString());
-        assertTrue(shared.threadOf.get("threads").startsWith("dapkit-session-"), shared.threadOf.toString());
+        assertTrue(unbounded.threadsCalledOn.stream().allMatch(n -> n.startsWith("dapkit-session-")),
+                unbounded.threadsCalledOn.toString());
+        assertTrue(shared.threadsCalledOn.stream().allMatch(n -> n.startsWith("dapkit-session-")),
+                shared.threadsCalledOn.toString());
+        assertTrue(unbounded.threadsCalledOn.size() == 5 && shared.threadsCalledOn.size() == 5);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            assertTrue(latch.await(TestClient.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS), "the held request never ran");
+            assertTrue(latch.await(TestClient.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS), "waited in vain");
         } catch (InterruptedException e) {
             java.lang.Thread.currentThread().interrupt();
         }
