@@ -45,6 +45,12 @@ public final class StreamConnection implements DapConnection {
         this.writer = new FrameWriter(out, "dapkit-writer-" + description, state::closedException, state::close);
     }
 
+    /** The reader thread serves this connection alone. */
+    @Override
+    public boolean readsOnOwnThread() {
+        return true;
+    }
+
     @Override
     public void start(Consumer<DapMessage> receiver) {
         Objects.requireNonNull(receiver, "receiver");

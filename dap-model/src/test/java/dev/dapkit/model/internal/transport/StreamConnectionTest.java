@@ -70,6 +70,8 @@ class StreamConnectionTest {
         completesNormally(ab[1].send(response));
         assertEquals(response, atA.next());
         assertEquals("dapkit-reader-pipe a", atA.nextThreadName());
+        // each reader thread is its connection's own, so a receiver may work briefly on it
+        assertTrue(ab[0].readsOnOwnThread() && ab[1].readsOnOwnThread());
     }
 
     @Test
