@@ -13,8 +13,8 @@
  * <h2>Threading</h2>
  * The engine calls a target from one thread at a time, each call happening-before the next: a
  * target need not synchronize its request methods against each other. The calls come from the
- * session thread, or, for a target marked {@link dev.dapkit.server.spi.BoundedInspection}, some
- * inspection requests from the connection's own reading thread; a target must not tie state to
+ * session thread, or, for a target marked {@link dev.dapkit.server.spi.BoundedRequests}, the
+ * requests around a stop from the connection's own reading thread; a target must not tie state to
  * the calling thread. Targets report what happens in the debuggee through
  * {@link dev.dapkit.server.spi.TargetEvents}, which may be called from any thread and never calls
  * back into the target: the engine queues each event and acts on it on the session thread.

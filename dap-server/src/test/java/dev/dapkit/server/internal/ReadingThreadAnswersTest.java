@@ -9,8 +9,9 @@ import dev.dapkit.model.Response;
 import dev.dapkit.model.transport.DapConnection;
 import dev.dapkit.model.transport.InMemoryConnections;
 import dev.dapkit.server.DapServer;
-import dev.dapkit.server.spi.BoundedInspection;
+import dev.dapkit.server.spi.BoundedRequests;
 import dev.dapkit.server.spi.DebugTarget;
+import dev.dapkit.server.spi.LineBreakpoint;
 import dev.dapkit.server.spi.StepOptions;
 import dev.dapkit.server.spi.TargetException;
 import java.util.List;
@@ -24,21 +25,25 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.debug.Breakpoint;
+import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.Thread;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bounded inspection request that finds the session idle is answered on the connection's own
- * reading thread; every other request, and one that finds the session busy, on the session thread.
+ * A bounded request that finds the session idle is answered on the connection's own reading
+ * thread; every other request, and one that finds the session busy, on the session thread.
  */
 class ReadingThreadAnswersTest {
 
-    /** Records the thread of each call; {@code next} can be held. */
+    private static final String BREAKPOINT = "{'source': {'path': '/remote/app/main.py'}, 'breakpoints': [{'line': 3}]}";
+
+    /** Records the thread of each call; {@code setBreakpoints} can be held. */
     static class RecordingTarget extends FakeTarget {
         final Map<String, String> threadOf = new ConcurrentHashMap<>();
         final List<String> threadsCalledOn = new CopyOnWriteArrayList<>();
-        final CountDownLatch nextRunning = new CountDownLatch(1);
-        volatile CountDownLatch holdNext = new CountDownLatch(0);
+        final CountDownLatch setBreakpointsRunning = new CountDownLatch(1);
+        volatile CountDownLatch holdSetBreakpoints = new CountDownLatch(0);
 
         @Override
         public List<Thread> threads() throws TargetException {
@@ -48,19 +53,26 @@ class ReadingThreadAnswersTest {
         }
 
         @Override
-        public void next(int threadId, StepOptions options) throws TargetException {
-            threadOf.put("next", java.lang.Thread.currentThread().getName());
-            nextRunning.countDown();
+        public List<Breakpoint> setLineBreakpoints(Source source, List<LineBreakpoint> breakpoints)
+                throws TargetException {
+            threadOf.put("setBreakpoints", java.lang.Thread.currentThread().getName());
+            setBreakpointsRunning.countDown();
             try {
-                holdNext.await(TestClient.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                holdSetBreakpoints.await(TestClient.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 java.lang.Thread.currentThread().interrupt();
             }
+            return super.setLineBreakpoints(source, breakpoints);
+        }
+
+        @Override
+        public void next(int threadId, StepOptions options) throws TargetException {
+            threadOf.put("next", java.lang.Thread.currentThread().getName());
             super.next(threadId, options);
         }
     }
 
-    static class BoundedTarget extends RecordingTarget implements BoundedInspection {
+    static class BoundedTarget extends RecordingTarget implements BoundedRequests {
     }
 
     /**
@@ -139,27 +151,29 @@ class ReadingThreadAnswersTest {
                 client.ok("threads", null);
             }
             client.ok("next", json("{'threadId': 1}"));
+            client.ok("setBreakpoints", json(BREAKPOINT));
         });
 
         assertTrue(target.threadsCalledOn.stream().anyMatch(n -> n.startsWith("dapkit-delivery-")),
                 "threads never ran on the reading thread: " + target.threadsCalledOn);
-        assertTrue(target.threadOf.get("next").startsWith("dapkit-session-"), target.threadOf.toString());
+        assertTrue(target.threadOf.get("next").startsWith("dapkit-delivery-"), target.threadOf.toString());
+        assertTrue(target.threadOf.get("setBreakpoints").startsWith("dapkit-session-"), target.threadOf.toString());
     }
 
     @Test
     void aBoundedRequestWaitsBehindARunningRequestAndThenRunsOnTheSessionThread() {
         CountDownLatch threadsRouted = new CountDownLatch(1);
         RecordingTarget target = serve(BoundedTarget::new, true, threadsRouted, (client, t) -> {
-            t.holdNext = new CountDownLatch(1);
-            int next = client.send("next", json("{'threadId': 1}"));
-            awaitQuietly(t.nextRunning);
+            t.holdSetBreakpoints = new CountDownLatch(1);
+            int held = client.send("setBreakpoints", json(BREAKPOINT));
+            awaitQuietly(t.setBreakpointsRunning);
             int threads = client.send("threads", null);
             awaitQuietly(threadsRouted);
-            t.holdNext.countDown();
-            Response first = client.response(next);
+            t.holdSetBreakpoints.countDown();
+            Response first = client.response(held);
             Response second = client.response(threads);
             assertTrue(first.success() && second.success(), first + " " + second);
-            assertTrue(first.seq() < second.seq(), "threads was answered before the next running ahead of it");
+            assertTrue(first.seq() < second.seq(), "threads was answered before the request running ahead of it");
         });
 
         assertTrue(target.threadOf.get("threads").startsWith("dapkit-session-"), target.threadOf.toString());

@@ -1,7 +1,7 @@
 package dev.dapkit.testkit.fake;
 
 import dev.dapkit.model.RawJson;
-import dev.dapkit.server.spi.BoundedInspection;
+import dev.dapkit.server.spi.BoundedRequests;
 import dev.dapkit.server.spi.DebugTarget;
 import dev.dapkit.server.spi.EvaluationContext;
 import dev.dapkit.server.spi.Evaluator;
@@ -69,7 +69,7 @@ import org.eclipse.lsp4j.debug.SteppingGranularity;
  * <p>Threading: the engine calls the request methods one at a time. Events come from the
  * program's threads.
  */
-public final class FakeTarget implements DebugTarget, BoundedInspection, Evaluator, VariableSetter, ExceptionBreakpoints,
+public final class FakeTarget implements DebugTarget, BoundedRequests, Evaluator, VariableSetter, ExceptionBreakpoints,
         FunctionBreakpoints, SourceProvider, LoadedSourcesProvider, ExceptionInfoProvider, GranularStepping {
 
     /** The exception filter that stops on every raised error, caught or not. */

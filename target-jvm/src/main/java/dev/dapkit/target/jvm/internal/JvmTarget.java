@@ -7,7 +7,7 @@ import com.sun.jdi.ThreadReference;
 import com.sun.jdi.event.ExceptionEvent;
 import com.sun.jdi.request.StepRequest;
 import dev.dapkit.model.RawJson;
-import dev.dapkit.server.spi.BoundedInspection;
+import dev.dapkit.server.spi.BoundedRequests;
 import dev.dapkit.server.spi.DataBreakpoints;
 import dev.dapkit.server.spi.DebugTarget;
 import dev.dapkit.server.spi.EvaluationContext;
@@ -66,13 +66,13 @@ import org.eclipse.lsp4j.debug.SteppingGranularity;
  * classes or compiler-made methods.
  *
  * <p>Threading: the engine calls the request methods one at a time; events come from the session's
- * JDI event thread and the debuggee's output pumps. Inspection is bounded ({@link BoundedInspection}):
- * a JDWP exchange or a few, and the {@code size()} a collection without a size field is asked for
- * runs under the invocation timeout.
+ * JDI event thread and the debuggee's output pumps. The requests around a stop are bounded
+ * ({@link BoundedRequests}): a JDWP exchange or a few, and the {@code size()} a collection without
+ * a size field is asked for runs under the invocation timeout.
  */
-public final class JvmTarget implements DebugTarget, BoundedInspection, VariableSetter, ExceptionBreakpoints, ExceptionInfoProvider,
-        FunctionBreakpoints, DataBreakpoints, FrameRestarter, GranularStepping, SingleThreadExecution, SourceProvider,
-        LoadedSourcesProvider, ModulesProvider, Evaluator, ExpressionSetter {
+public final class JvmTarget implements DebugTarget, BoundedRequests, VariableSetter, ExceptionBreakpoints,
+        ExceptionInfoProvider, FunctionBreakpoints, DataBreakpoints, FrameRestarter, GranularStepping,
+        SingleThreadExecution, SourceProvider, LoadedSourcesProvider, ModulesProvider, Evaluator, ExpressionSetter {
 
     private final TargetContext context;
     private JvmSession session;
