@@ -172,15 +172,21 @@ abstract class Property {
         }
     }
 
-    /** A field of a reference type: JSON null sets it to null, and null is not written. */
+    /**
+     * A field of a reference type: JSON null sets it to null, and null is not written. A bean held
+     * by a field is written from the bytes of its last writing when the same instance comes again
+     * (one {@code Source} shared by many stack frames); array elements are not, as they rarely repeat.
+     */
     static final class ReferenceField extends Property {
         private final MethodHandle setter;
         private final ValueCodec codec;
+        private final boolean remembered;
 
         ReferenceField(String name, int index, MethodHandle setter, ValueCodec codec) {
             super(name, index);
             this.setter = setter;
             this.codec = codec;
+            this.remembered = codec instanceof BeanCodec;
         }
 
         @Override
@@ -205,7 +211,11 @@ abstract class Property {
                 return false;
             }
             writeName(out, first);
-            codec.write(value, out);
+            if (remembered) {
+                out.writeBean(value, codec);
+            } else {
+                codec.write(value, out);
+            }
             return true;
         }
     }

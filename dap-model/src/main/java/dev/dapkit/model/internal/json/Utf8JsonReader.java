@@ -22,6 +22,8 @@ public final class Utf8JsonReader {
     /** Jackson's default {@code StreamReadConstraints.getMaxNestingDepth()}. */
     public static final int MAX_DEPTH = 1000;
     private static final int MAX_NAME_LENGTH = 50_000;
+    /** Shorter strings are decoded afresh: comparing them with a cached one saves too little. */
+    static final int MIN_CACHED_LENGTH = 8;
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -38,6 +40,9 @@ public final class Utf8JsonReader {
     int nameEnd;
     /** The last name read, decoded, when it had escapes; null otherwise. */
     String nameText;
+
+    /** Made on the first string worth caching: most messages are small. */
+    private DecodedStrings decoded;
 
     /** The last number scanned: where it starts, and its value when it is an {@code int}. */
     int numberStart;
@@ -267,7 +272,10 @@ public final class Utf8JsonReader {
                 : unexpected("was expecting a colon to separate field name and value");
     }
 
-    /** At a string's opening quote: reads and decodes it. */
+    /**
+     * At a string's opening quote: reads and decodes it. A string equal to a recent one of the same
+     * byte length is that same instance.
+     */
     public String readString() {
         int p = JsonStrings.stop(buf, pos + 1, end);
         if (p == end) {
@@ -275,9 +283,16 @@ public final class Utf8JsonReader {
             throw endOfInput(" in VALUE_STRING");
         }
         if (buf[p] == '"') {
-            String s = new String(buf, pos + 1, p - pos - 1, StandardCharsets.UTF_8);
+            int from = pos + 1;
+            int length = p - from;
             pos = p + 1;
-            return s;
+            if (length < MIN_CACHED_LENGTH) {
+                return new String(buf, from, length, StandardCharsets.UTF_8);
+            }
+            if (decoded == null) {
+                decoded = new DecodedStrings();
+            }
+            return decoded.decode(buf, from, length);
         }
         return JsonStrings.decode(this, pos + 1, p, false);
     }
