@@ -23,7 +23,7 @@ public final class Utf8JsonReader {
     public static final int MAX_DEPTH = 1000;
     private static final int MAX_NAME_LENGTH = 50_000;
     /** Shorter strings are decoded afresh: comparing them with a cached one saves too little. */
-    static final int MIN_CACHED_LENGTH = 8;
+    static final int MIN_CACHED_LENGTH = 12;
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -218,6 +218,31 @@ public final class Utf8JsonReader {
             checkNameLength(nameText.length());
         }
         expectColon();
+    }
+
+    /**
+     * At a field name's opening quote: when the name is {@code property}'s, written plainly (no
+     * escapes, as writers write names), reads it and the colon after it, as {@link #readName()}
+     * would, and returns true; otherwise returns false having read nothing. Lets a bean reader
+     * confirm the field it expects next without scanning for the end of the name first.
+     */
+    boolean readNameIf(Property property) {
+        int from = pos + 1;
+        int length = property.nameBytes.length;
+        int close = from + length;
+        if (close >= end || buf[close] != '"' || !property.named(buf, from, length)) {
+            return false;
+        }
+        nameStart = from;
+        nameEnd = close;
+        nameText = null;
+        pos = close + 1;
+        if (pos < end && buf[pos] == ':' && pos + 1 < end && buf[pos + 1] > ' ') {
+            pos++;
+        } else {
+            expectColon();
+        }
+        return true;
     }
 
     /** The name {@link #readName()} read last. */

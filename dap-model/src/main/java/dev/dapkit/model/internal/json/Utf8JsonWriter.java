@@ -37,8 +37,15 @@ public final class Utf8JsonWriter {
         }
     }
 
-    /** Strings shorter than this are written afresh: copying costs about as much as escaping them. */
-    static final int MIN_REMEMBERED_LENGTH = 8;
+    /**
+     * Strings shorter than this are written afresh: copying costs about as much as escaping them,
+     * and small messages (a command name, a thread name) then never pay for remembering.
+     */
+    static final int MIN_REMEMBERED_LENGTH = 16;
+    /** A stack frame has a name and its source a name and a path; a few frames of other methods fit too. */
+    static final int REMEMBERED_STRINGS = 8;
+    /** Beans held by fields: the one or two sources a run of frames shares. */
+    static final int REMEMBERED_BEANS = 4;
 
     private byte[] buf;
     private int size;
@@ -196,7 +203,7 @@ public final class Utf8JsonWriter {
             return;
         }
         if (strings == null) {
-            strings = new WrittenValues(8);
+            strings = new WrittenValues(REMEMBERED_STRINGS);
         }
         if (!writeAgain(strings, s)) {
             int start = size;
@@ -208,7 +215,7 @@ public final class Utf8JsonWriter {
     /** Writes {@code bean} with {@code codec}, or copies its bytes when this instance was written recently. */
     void writeBean(Object bean, ValueCodec codec) {
         if (beans == null) {
-            beans = new WrittenValues(4);
+            beans = new WrittenValues(REMEMBERED_BEANS);
         }
         if (!writeAgain(beans, bean)) {
             int start = size;
