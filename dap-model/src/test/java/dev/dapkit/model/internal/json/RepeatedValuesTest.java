@@ -172,7 +172,7 @@ class RepeatedValuesTest {
     }
 
     @Test
-    void stringsOfTheSameLengthWithOtherBytesOrEscapesAreDecodedForThemselves() throws Exception {
+    void stringsOfTheSameLengthWithOtherBytesOrEscapesAreDecodedForThemselves() {
         List<String> expected = new ArrayList<>();
         for (String kind : KINDS) {
             expected.add(kind);
@@ -182,8 +182,8 @@ class RepeatedValuesTest {
         }
         // lengths 12 and 28 share a slot; a string with escapes is never cached
         expected.addAll(List.of("abcdefghijkl", "abcdefghijklmnopqrstuvwxyz01", "abcdefghijkl", "a\"cdefghijkl"));
-        String json = MAPPER.writeValueAsString(expected);
-        assertEquals(expected, read(json));
+        // our writer, which escapes the unpaired surrogate (Jackson's text would hold it raw, not UTF-8-encodable)
+        assertEquals(expected, read(written(expected)));
     }
 
     @Test
