@@ -14,10 +14,44 @@ import java.util.Arrays;
 final class DecodedStrings {
 
     private static final int SLOTS = 16;
+    /** Hints are the fields' own numbers, modulo this; two fields sharing one only miss more often. */
+    static final int HINTS = 64;
 
     private final String[] strings = new String[SLOTS];
     private final int[] starts = new int[SLOTS];
     private final int[] lengths = new int[SLOTS];
+    /** Per hint, the last string read for that field: the likeliest value of its next one. */
+    private final String[] hinted = new String[HINTS];
+    private final int[] hintedStarts = new int[HINTS];
+    private final int[] hintedLengths = new int[HINTS];
+
+    /**
+     * The string last {@linkplain #hint hinted} for {@code hint} when the string whose content
+     * starts at {@code from} is that one again (same bytes, then the closing quote), else null.
+     * Its byte length is then {@link #hintedLength}. No scan for the closing quote is needed: the
+     * bytes compared hold no quote, backslash or control character, as they had none before.
+     */
+    String again(byte[] b, int from, int end, int hint) {
+        String known = hinted[hint];
+        if (known == null) {
+            return null;
+        }
+        int length = hintedLengths[hint];
+        int close = from + length;
+        int at = hintedStarts[hint];
+        return close < end && b[close] == '"' && Arrays.equals(b, at, at + length, b, from, close) ? known : null;
+    }
+
+    int hintedLength(int hint) {
+        return hintedLengths[hint];
+    }
+
+    /** Remembers {@code s}, decoded from {@code b[from, from + length)} without escapes, under {@code hint}. */
+    void hint(int hint, String s, int from, int length) {
+        hinted[hint] = s;
+        hintedStarts[hint] = from;
+        hintedLengths[hint] = length;
+    }
 
     /** The string whose UTF-8 bytes, without escapes, are {@code b[from, from + length)}. */
     String decode(byte[] b, int from, int length) {

@@ -43,6 +43,8 @@ public final class Utf8JsonReader {
 
     /** Made on the first string worth caching: most messages are small. */
     private DecodedStrings decoded;
+    /** Whether the last string {@link #readString()} read had escapes (and so is not cached). */
+    private boolean hadEscapes;
 
     /** The last number scanned: where it starts, and its value when it is an {@code int}. */
     int numberStart;
@@ -311,6 +313,7 @@ public final class Utf8JsonReader {
             int from = pos + 1;
             int length = p - from;
             pos = p + 1;
+            hadEscapes = false;
             if (length < MIN_CACHED_LENGTH) {
                 return new String(buf, from, length, StandardCharsets.UTF_8);
             }
@@ -319,7 +322,31 @@ public final class Utf8JsonReader {
             }
             return decoded.decode(buf, from, length);
         }
+        hadEscapes = true;
         return JsonStrings.decode(this, pos + 1, p, false);
+    }
+
+    /**
+     * Like {@link #readString()} for the value of the field numbered {@code hint} (below
+     * {@link DecodedStrings#HINTS}): when it is the very string read last for that field, it is
+     * recognised by comparing bytes, without scanning it first.
+     */
+    String readString(int hint) {
+        DecodedStrings cache = decoded;
+        int from = pos + 1;
+        if (cache != null) {
+            String known = cache.again(buf, from, end, hint);
+            if (known != null) {
+                pos = from + cache.hintedLength(hint) + 1;
+                return known;
+            }
+        }
+        String s = readString();
+        int length = pos - 1 - from;
+        if (length >= MIN_CACHED_LENGTH && !hadEscapes) {
+            decoded.hint(hint, s, from, length);
+        }
+        return s;
     }
 
     /** At a string's opening quote: checks it and moves past it. */
@@ -394,7 +421,7 @@ public final class Utf8JsonReader {
                 int open = pos;
                 if (beginObject()) {
                     do {
-                        readName();
+                        skipName();
                         skipValue();
                     } while (nextField(open));
                 }
@@ -419,11 +446,29 @@ public final class Utf8JsonReader {
             case 'n':
                 readNull();
                 return;
-            case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+                scanInt();
+                return;
+            case '-':
                 scanNumber();
                 return;
             default:
                 throw notAValue();
+        }
+    }
+
+    /**
+     * Like {@link #readName()} without keeping the name, quicker for the usual compact form: a name
+     * without escapes, the colon right after it and a value right after that. Anything else is left
+     * to {@link #readName()}, which reads it or says what is wrong.
+     */
+    private void skipName() {
+        byte[] b = buf;
+        int p = JsonStrings.stopShort(b, pos + 1, end);
+        if (p + 2 < end && b[p] == '"' && b[p + 1] == ':' && b[p + 2] > ' ' && p - pos - 1 <= MAX_NAME_LENGTH) {
+            pos = p + 2;
+        } else {
+            readName();
         }
     }
 
