@@ -46,25 +46,25 @@ final class DecodedStrings {
         return hintedLengths[hint];
     }
 
-    /** Remembers {@code s}, decoded from {@code b[from, from + length)} without escapes, under {@code hint}. */
-    void hint(int hint, String s, int from, int length) {
-        hinted[hint] = s;
-        hintedStarts[hint] = from;
-        hintedLengths[hint] = length;
-    }
-
-    /** The string whose UTF-8 bytes, without escapes, are {@code b[from, from + length)}. */
-    String decode(byte[] b, int from, int length) {
+    /**
+     * The string whose UTF-8 bytes, without escapes, are {@code b[from, from + length)}; remembered
+     * under {@code hint} too unless that is -1.
+     */
+    String decode(byte[] b, int from, int length, int hint) {
         int slot = length & (SLOTS - 1);
-        String known = strings[slot];
+        String s = strings[slot];
         int at = starts[slot];
-        if (known != null && Arrays.equals(b, at, at + lengths[slot], b, from, from + length)) {
-            return known;
+        if (s == null || !Arrays.equals(b, at, at + lengths[slot], b, from, from + length)) {
+            s = new String(b, from, length, StandardCharsets.UTF_8);
+            strings[slot] = s;
+            starts[slot] = from;
+            lengths[slot] = length;
         }
-        String s = new String(b, from, length, StandardCharsets.UTF_8);
-        strings[slot] = s;
-        starts[slot] = from;
-        lengths[slot] = length;
+        if (hint >= 0) {
+            hinted[hint] = s;
+            hintedStarts[hint] = from;
+            hintedLengths[hint] = length;
+        }
         return s;
     }
 }

@@ -21,7 +21,7 @@ public final class Utf8JsonReader {
 
     /** Jackson's default {@code StreamReadConstraints.getMaxNestingDepth()}. */
     public static final int MAX_DEPTH = 1000;
-    private static final int MAX_NAME_LENGTH = 50_000;
+    static final int MAX_NAME_LENGTH = 50_000;
     /** Shorter strings are decoded afresh: comparing them with a cached one saves too little. */
     static final int MIN_CACHED_LENGTH = 12;
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -43,8 +43,6 @@ public final class Utf8JsonReader {
 
     /** Made on the first string worth caching: most messages are small. */
     private DecodedStrings decoded;
-    /** Whether the last string {@link #readString()} read had escapes (and so is not cached). */
-    private boolean hadEscapes;
 
     /** The last number scanned: where it starts, and its value when it is an {@code int}. */
     int numberStart;
@@ -304,49 +302,42 @@ public final class Utf8JsonReader {
      * byte length is that same instance.
      */
     public String readString() {
-        int p = JsonStrings.stop(buf, pos + 1, end);
-        if (p == end) {
-            pos = end;
-            throw endOfInput(" in VALUE_STRING");
-        }
-        if (buf[p] == '"') {
-            int from = pos + 1;
-            int length = p - from;
-            pos = p + 1;
-            hadEscapes = false;
-            if (length < MIN_CACHED_LENGTH) {
-                return new String(buf, from, length, StandardCharsets.UTF_8);
-            }
-            if (decoded == null) {
-                decoded = new DecodedStrings();
-            }
-            return decoded.decode(buf, from, length);
-        }
-        hadEscapes = true;
-        return JsonStrings.decode(this, pos + 1, p, false);
+        return readString(-1);
     }
 
     /**
      * Like {@link #readString()} for the value of the field numbered {@code hint} (below
-     * {@link DecodedStrings#HINTS}): when it is the very string read last for that field, it is
-     * recognised by comparing bytes, without scanning it first.
+     * {@link DecodedStrings#HINTS}; -1 for none): when it is the very string read last for that
+     * field, it is recognised by comparing bytes, without scanning it first.
      */
     String readString(int hint) {
-        DecodedStrings cache = decoded;
         int from = pos + 1;
-        if (cache != null) {
+        DecodedStrings cache = decoded;
+        if (hint >= 0 && cache != null) {
             String known = cache.again(buf, from, end, hint);
             if (known != null) {
                 pos = from + cache.hintedLength(hint) + 1;
                 return known;
             }
         }
-        String s = readString();
-        int length = pos - 1 - from;
-        if (length >= MIN_CACHED_LENGTH && !hadEscapes) {
-            decoded.hint(hint, s, from, length);
+        int p = JsonStrings.stop(buf, from, end);
+        if (p == end) {
+            pos = end;
+            throw endOfInput(" in VALUE_STRING");
         }
-        return s;
+        if (buf[p] != '"') {
+            return JsonStrings.decode(this, from, p, false);
+        }
+        int length = p - from;
+        pos = p + 1;
+        if (length < MIN_CACHED_LENGTH) {
+            return new String(buf, from, length, StandardCharsets.UTF_8);
+        }
+        if (cache == null) {
+            cache = new DecodedStrings();
+            decoded = cache;
+        }
+        return cache.decode(buf, from, length, hint);
     }
 
     /** At a string's opening quote: checks it and moves past it. */
@@ -415,61 +406,7 @@ public final class Utf8JsonReader {
 
     /** Checks the value that starts at the next non-whitespace byte and moves past it. */
     public void skipValue() {
-        int c = peek();
-        switch (c) {
-            case '{': {
-                int open = pos;
-                if (beginObject()) {
-                    do {
-                        skipName();
-                        skipValue();
-                    } while (nextField(open));
-                }
-                return;
-            }
-            case '[': {
-                int open = pos;
-                if (beginArray()) {
-                    do {
-                        skipValue();
-                    } while (nextElement(open));
-                }
-                return;
-            }
-            case '"':
-                skipString();
-                return;
-            case 't':
-            case 'f':
-                readBoolean();
-                return;
-            case 'n':
-                readNull();
-                return;
-            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-                scanInt();
-                return;
-            case '-':
-                scanNumber();
-                return;
-            default:
-                throw notAValue();
-        }
-    }
-
-    /**
-     * Like {@link #readName()} without keeping the name, quicker for the usual compact form: a name
-     * without escapes, the colon right after it and a value right after that. Anything else is left
-     * to {@link #readName()}, which reads it or says what is wrong.
-     */
-    private void skipName() {
-        byte[] b = buf;
-        int p = JsonStrings.stopShort(b, pos + 1, end);
-        if (p + 2 < end && b[p] == '"' && b[p + 1] == ':' && b[p + 2] > ' ' && p - pos - 1 <= MAX_NAME_LENGTH) {
-            pos = p + 2;
-        } else {
-            readName();
-        }
+        ValueSkipper.skip(this);
     }
 
     /** The error for the byte at the position, where a value should start. */

@@ -206,6 +206,26 @@ class RepeatedValuesTest {
     }
 
     @Test
+    void aFieldsValueThatOnlyStartsLikeItsLastOneIsReadForItself() throws Exception {
+        String name = "BenchDebuggee.deep(int)";
+        List<String> names = List.of(name, name, name + "x", name, name.substring(0, name.length() - 1), name,
+                "Bench\\u0044ebuggee.deep(int)", name, "BenchDebuggee.deep(in\\\"", name, "\u00e9" + name.substring(1),
+                name.substring(0, 11), name);
+        StringBuilder json = new StringBuilder("{\"stackFrames\":[");
+        for (int i = 0; i < names.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"").append(names.get(i))
+                    .append("\",\"line\":1,\"column\":1}");
+        }
+        byte[] utf8 = json.append("]}").toString().getBytes(UTF_8);
+        Lsp4jCodecs codecs = new Lsp4jCodecs(MAPPER);
+        StackTraceResponse read = (StackTraceResponse) codecs.read(StackTraceResponse.class, utf8, 0, utf8.length);
+        StackTraceResponse expected = MAPPER.readValue(utf8, StackTraceResponse.class);
+        assertEquals(expected, read);
+        assertEquals("BenchDebuggee.deep(in\"", read.getStackFrames()[8].getName());
+        assertEquals(name, read.getStackFrames()[6].getName());
+    }
+
+    @Test
     void framesReadFromSharedSourcesAreSeparateBeansWithEqualValues() throws Exception {
         Lsp4jCodecs codecs = new Lsp4jCodecs(MAPPER);
         StackTraceResponse written = sharedFrames(source("BenchDebuggee.java", "/work/bench/BenchDebuggee.java"),
