@@ -8,6 +8,8 @@ import java.util.Arrays;
  * the text: a string whose bytes equal those (a method name or a source path repeated by a
  * thousand stack frames) is the same {@code String} again, found by comparing bytes instead of
  * decoding and allocating. Only strings without escapes come here, so equal bytes mean equal text.
+ * Besides, per field (a number the field's reader passes as a hint), the last string read for it:
+ * the next value of that field is first compared with it in place, before any scan for its end.
  *
  * <p>Not thread-safe: belongs to one {@link Utf8JsonReader}, whose text never changes.
  */

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Method handles for the fields and constructor of a model class, typed {@code (Object)Object},
- * {@code (Object)int} and so on, so that they are called with {@code invokeExact}.
+ * Method handles for the fields of a model class, typed {@code (Object)Object}, {@code (Object)int}
+ * and so on, so that they are called with {@code invokeExact}, and a {@code Supplier} of new
+ * instances.
  *
  * <p>LSP4J's jar is an automatic module on the module path, which opens every package, or sits in
  * the unnamed module on the class path: either way {@link MethodHandles#privateLookupIn} is

@@ -8,6 +8,8 @@ import java.util.Arrays;
  * ({@code "}, {@code \}, and control characters, with the short forms {@code \n}, {@code \t},
  * {@code \r}, {@code \b}, {@code \f}); everything else is written as UTF-8, except unpaired
  * surrogates, which are escaped (<code>&#92;uD800</code>) so that what was read can be written again.
+ * A long string or a bean held by a field that was written recently by this writer, the very
+ * instance, is copied from the bytes already written ({@link WrittenValues}).
  *
  * <p>Not thread-safe: one writer per value, used by one thread.
  */
