@@ -22,19 +22,22 @@ final class DecodedStrings {
     private final String[] strings = new String[SLOTS];
     private final int[] starts = new int[SLOTS];
     private final int[] lengths = new int[SLOTS];
-    /** Per hint, the last string read for that field: the likeliest value of its next one. */
-    private final String[] hinted = new String[HINTS];
-    private final int[] hintedStarts = new int[HINTS];
-    private final int[] hintedLengths = new int[HINTS];
+    /**
+     * Per hint, the last string read for that field: the likeliest value of its next one. Made on
+     * the first hint: the envelope reader, which passes none, never needs them.
+     */
+    private String[] hinted;
+    private int[] hintedStarts;
+    private int[] hintedLengths;
 
     /**
-     * The string last {@linkplain #hint hinted} for {@code hint} when the string whose content
+     * The string last {@linkplain #decode decoded} under {@code hint} when the string whose content
      * starts at {@code from} is that one again (same bytes, then the closing quote), else null.
      * Its byte length is then {@link #hintedLength}. No scan for the closing quote is needed: the
      * bytes compared hold no quote, backslash or control character, as they had none before.
      */
     String again(byte[] b, int from, int end, int hint) {
-        String known = hinted[hint];
+        String known = hinted == null ? null : hinted[hint];
         if (known == null) {
             return null;
         }
@@ -63,6 +66,11 @@ final class DecodedStrings {
             lengths[slot] = length;
         }
         if (hint >= 0) {
+            if (hinted == null) {
+                hinted = new String[HINTS];
+                hintedStarts = new int[HINTS];
+                hintedLengths = new int[HINTS];
+            }
             hinted[hint] = s;
             hintedStarts[hint] = from;
             hintedLengths[hint] = length;
