@@ -50,11 +50,11 @@ public final class BenchMain {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-12s %12s %12s %8s %12s %12s %8s %8s",
+        lines.add(String.format(Locale.ROOT, "%-16s %12s %12s %8s %12s %12s %8s %8s",
                 "message", "dapkit enc", "lsp4j enc", "ratio", "dapkit dec", "lsp4j dec", "ratio", "both"));
         for (var e : byMessage.entrySet()) {
             double[] r = e.getValue();
-            lines.add(String.format(Locale.ROOT, "%-12s %12.3f %12.3f %7.2fx %12.3f %12.3f %7.2fx %7.2fx",
+            lines.add(String.format(Locale.ROOT, "%-16s %12.3f %12.3f %7.2fx %12.3f %12.3f %7.2fx %7.2fx",
                     e.getKey(), r[0], r[1], r[1] / r[0], r[2], r[3], r[3] / r[2], (r[1] + r[3]) / (r[0] + r[2])));
         }
         System.out.println();

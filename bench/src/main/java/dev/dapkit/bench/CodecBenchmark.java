@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class CodecBenchmark {
 
-    @Param({"THREADS", "STACK_TRACE", "VARIABLES"})
+    @Param({"THREADS", "STACK_TRACE", "JVM_STACK_TRACE", "VARIABLES"})
     public SampleBodies message;
 
     private Object body;

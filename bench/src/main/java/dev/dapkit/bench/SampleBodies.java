@@ -2,13 +2,14 @@ package dev.dapkit.bench;
 
 import org.eclipse.lsp4j.debug.Source;
 import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.lsp4j.debug.StackFramePresentationHint;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 import org.eclipse.lsp4j.debug.Thread;
 import org.eclipse.lsp4j.debug.ThreadsResponse;
 import org.eclipse.lsp4j.debug.Variable;
 import org.eclipse.lsp4j.debug.VariablesResponse;
 
-/** The three response bodies the codec benchmark moves: small, large and huge. */
+/** The response bodies the codec benchmark moves: small, large (twice: made up, and as the JVM target builds it) and huge. */
 public enum SampleBodies {
     /** A {@code threads} response with 8 threads. */
     THREADS("threads") {
@@ -45,6 +46,42 @@ public enum SampleBodies {
             }
             response.setStackFrames(frames);
             response.setTotalFrames(1000);
+            return response;
+        }
+    },
+    /**
+     * A {@code stackTrace} response with 1000 frames as the JVM target builds it: one {@code Source}
+     * per class and one name per method, shared by every frame that shows them, so 1000 frames
+     * repeat three distinct strings; the bottom frames are a JDK class shown as subtle.
+     */
+    JVM_STACK_TRACE("stackTrace") {
+        @Override
+        Object body() {
+            StackTraceResponse response = new StackTraceResponse();
+            Source debuggee = new Source();
+            debuggee.setName("BenchDebuggee.java");
+            debuggee.setPath("/work/main/bench/src/main/java/dev/dapkit/bench/jvm/debuggee/BenchDebuggee.java");
+            Source jdk = new Source();
+            jdk.setName("Thread.java");
+            String deep = "BenchDebuggee.deep(int)";
+            String main = "BenchDebuggee.main(String[])";
+            String run = "Thread.run()";
+            StackFrame[] frames = new StackFrame[1000];
+            for (int i = 0; i < frames.length; i++) {
+                StackFrame frame = new StackFrame();
+                frame.setId(1 + i);
+                boolean bottom = i == frames.length - 1;
+                frame.setName(bottom ? run : i == frames.length - 2 ? main : deep);
+                frame.setSource(bottom ? jdk : debuggee);
+                frame.setLine(bottom ? 0 : 66);
+                frame.setColumn(bottom ? 0 : 1);
+                if (bottom) {
+                    frame.setPresentationHint(StackFramePresentationHint.SUBTLE);
+                }
+                frames[i] = frame;
+            }
+            response.setStackFrames(frames);
+            response.setTotalFrames(frames.length);
             return response;
         }
     },

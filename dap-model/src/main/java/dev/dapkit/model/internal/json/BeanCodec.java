@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One LSP4J model bean class: its properties in the order Jackson writes them, a table from JSON
@@ -17,7 +18,7 @@ final class BeanCodec extends ValueCodec {
 
     private final Class<?> type;
     private final Lsp4jCodecs codecs;
-    private MethodHandle constructor;
+    private Supplier<Object> constructor;
     /** {@code (Object bean)Object[]}: every property's value, in order, primitives boxed. */
     private MethodHandle values;
     private Property[] properties;
@@ -31,7 +32,7 @@ final class BeanCodec extends ValueCodec {
         this.codecs = codecs;
     }
 
-    void complete(MethodHandle constructor, MethodHandle values, List<Property> properties, JacksonCodec fallback) {
+    void complete(Supplier<Object> constructor, MethodHandle values, List<Property> properties, JacksonCodec fallback) {
         this.constructor = constructor;
         this.values = values;
         this.properties = properties.toArray(new Property[0]);
@@ -54,13 +55,18 @@ final class BeanCodec extends ValueCodec {
         if (first(in) != '{') {
             return fallback.read(in);
         }
-        Object bean = newInstance();
+        Object bean = constructor.get();
         int open = in.pos;
         if (in.beginObject()) {
             int expected = 0;
             do {
-                in.readName();
-                Property p = find(in, expected);
+                Property p;
+                if (expected < properties.length && in.readNameIf(properties[expected])) {
+                    p = properties[expected];
+                } else {
+                    in.readName();
+                    p = find(in, expected);
+                }
                 if (p == null) {
                     in.skipValue();
                     continue;
@@ -74,14 +80,6 @@ final class BeanCodec extends ValueCodec {
             } while (in.nextField(open));
         }
         return bean;
-    }
-
-    private Object newInstance() {
-        try {
-            return (Object) constructor.invokeExact();
-        } catch (Throwable t) {
-            throw Property.rethrow(t);
-        }
     }
 
     /** The property named by the name just read; the one after the last match is tried first. */

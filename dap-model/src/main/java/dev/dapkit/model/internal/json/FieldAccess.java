@@ -1,16 +1,21 @@
 package dev.dapkit.model.internal.json;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Method handles for the fields and constructor of a model class, typed {@code (Object)Object},
- * {@code (Object)int} and so on, so that they are called with {@code invokeExact}.
+ * Method handles for the fields of a model class, typed {@code (Object)Object}, {@code (Object)int}
+ * and so on, so that they are called with {@code invokeExact}, and a {@code Supplier} of new
+ * instances.
  *
  * <p>LSP4J's jar is an automatic module on the module path, which opens every package, or sits in
  * the unnamed module on the class path: either way {@link MethodHandles#privateLookupIn} is
@@ -54,10 +59,44 @@ final class FieldAccess {
         return handle.asType(MethodType.methodType(void.class, Object.class, erased(field.getType())));
     }
 
-    static MethodHandle constructor(Class<?> type) throws ReflectiveOperationException {
+    /**
+     * Makes instances with the no-argument constructor. A public one is called from a lambda class
+     * made by {@link LambdaMetafactory}, whose plain {@code new} allocates inline; a constructor
+     * handle that is not a constant allocates through a slower runtime call.
+     */
+    static Supplier<Object> constructor(Class<?> type) throws ReflectiveOperationException {
         Constructor<?> constructor = type.getDeclaredConstructor();
-        MethodHandle handle = lookupFor(type, constructor).unreflectConstructor(constructor);
-        return handle.asType(MethodType.methodType(Object.class));
+        if (Modifier.isPublic(type.getModifiers()) && Modifier.isPublic(constructor.getModifiers())) {
+            Supplier<Object> made = lambda(type);
+            if (made != null) {
+                return made;
+            }
+        }
+        MethodHandle handle = lookupFor(type, constructor).unreflectConstructor(constructor)
+                .asType(MethodType.methodType(Object.class));
+        return () -> {
+            try {
+                return (Object) handle.invokeExact();
+            } catch (Throwable t) {
+                throw Property.rethrow(t);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Supplier<Object> lambda(Class<?> type) {
+        try {
+            MethodHandles.Lookup own = MethodHandles.lookup();
+            CallSite site = LambdaMetafactory.metafactory(own, "get", MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class), own.findConstructor(type, MethodType.methodType(void.class)),
+                    MethodType.methodType(type));
+            return (Supplier<Object>) site.getTarget().invoke();
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable notAllowed) {
+            // a class this module cannot read: the constructor handle does the job, only slower
+            return null;
+        }
     }
 
     private static MethodHandles.Lookup lookupFor(Class<?> type, AccessibleObject member) {

@@ -180,6 +180,9 @@ public final class Lsp4jCodecs {
         if (type.isPrimitive()) {
             throw new NoSuchFieldException(field + " is a primitive other than int and boolean");
         }
+        if (type == String.class) {
+            return new Property.StringField(name, index, FieldAccess.setter(field), scalars.strings);
+        }
         return new Property.ReferenceField(name, index, FieldAccess.setter(field), codec(field.getGenericType()));
     }
 

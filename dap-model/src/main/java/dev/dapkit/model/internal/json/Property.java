@@ -2,6 +2,7 @@ package dev.dapkit.model.internal.json;
 
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One field of a model bean under its JSON name: how to read its value into a bean and write it
@@ -172,15 +173,69 @@ abstract class Property {
         }
     }
 
-    /** A field of a reference type: JSON null sets it to null, and null is not written. */
+    /**
+     * A {@code String} field: JSON null sets it to null, and null is not written. Each has a number,
+     * the hint under which the reader keeps the last value read for it, so that the same value
+     * again (a method name or source path repeated by a thousand frames) is recognised without a scan.
+     */
+    static final class StringField extends Property {
+        private static final AtomicInteger NEXT_HINT = new AtomicInteger();
+
+        private final MethodHandle setter;
+        private final ValueCodec codec;
+        private final int hint = NEXT_HINT.getAndIncrement() & (DecodedStrings.HINTS - 1);
+
+        StringField(String name, int index, MethodHandle setter, ValueCodec codec) {
+            super(name, index);
+            this.setter = setter;
+            this.codec = codec;
+        }
+
+        @Override
+        void read(Utf8JsonReader in, Object bean) {
+            int c = ValueCodec.first(in);
+            Object value;
+            if (c == '"') {
+                value = in.readString(hint);
+            } else if (c == 'n') {
+                in.readNull();
+                value = null;
+            } else {
+                value = codec.read(in);
+            }
+            try {
+                setter.invokeExact(bean, value);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        @Override
+        boolean write(Object value, Utf8JsonWriter out, boolean first) {
+            if (value == null) {
+                return false;
+            }
+            writeName(out, first);
+            out.writeString((String) value);
+            return true;
+        }
+    }
+
+    /**
+     * A field of a reference type: JSON null sets it to null, and null is not written. A bean held
+     * by a field is written from the bytes of its last writing when the same instance comes again
+     * (one {@code Source} shared by many stack frames); array elements are not, as they rarely repeat.
+     */
     static final class ReferenceField extends Property {
         private final MethodHandle setter;
         private final ValueCodec codec;
+        private final boolean remembered;
 
         ReferenceField(String name, int index, MethodHandle setter, ValueCodec codec) {
             super(name, index);
             this.setter = setter;
             this.codec = codec;
+            this.remembered = codec instanceof BeanCodec;
         }
 
         @Override
@@ -205,7 +260,11 @@ abstract class Property {
                 return false;
             }
             writeName(out, first);
-            codec.write(value, out);
+            if (remembered) {
+                out.writeBean(value, codec);
+            } else {
+                codec.write(value, out);
+            }
             return true;
         }
     }

@@ -21,7 +21,9 @@ public final class Utf8JsonReader {
 
     /** Jackson's default {@code StreamReadConstraints.getMaxNestingDepth()}. */
     public static final int MAX_DEPTH = 1000;
-    private static final int MAX_NAME_LENGTH = 50_000;
+    static final int MAX_NAME_LENGTH = 50_000;
+    /** Shorter strings are decoded afresh: comparing them with a cached one saves too little. */
+    static final int MIN_CACHED_LENGTH = 12;
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -38,6 +40,9 @@ public final class Utf8JsonReader {
     int nameEnd;
     /** The last name read, decoded, when it had escapes; null otherwise. */
     String nameText;
+
+    /** Made on the first string worth caching: most messages are small. */
+    private DecodedStrings decoded;
 
     /** The last number scanned: where it starts, and its value when it is an {@code int}. */
     int numberStart;
@@ -215,6 +220,31 @@ public final class Utf8JsonReader {
         expectColon();
     }
 
+    /**
+     * At a field name's opening quote: when the name is {@code property}'s, written plainly (no
+     * escapes, as writers write names), reads it and the colon after it, as {@link #readName()}
+     * would, and returns true; otherwise returns false having read nothing. Lets a bean reader
+     * confirm the field it expects next without scanning for the end of the name first.
+     */
+    boolean readNameIf(Property property) {
+        int from = pos + 1;
+        int length = property.nameBytes.length;
+        int close = from + length;
+        if (close >= end || buf[close] != '"' || !property.named(buf, from, length)) {
+            return false;
+        }
+        nameStart = from;
+        nameEnd = close;
+        nameText = null;
+        pos = close + 1;
+        if (pos < end && buf[pos] == ':' && pos + 1 < end && buf[pos + 1] > ' ') {
+            pos++;
+        } else {
+            expectColon();
+        }
+        return true;
+    }
+
     /** The name {@link #readName()} read last. */
     public String name() {
         return nameText != null ? nameText : new String(buf, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8);
@@ -267,19 +297,47 @@ public final class Utf8JsonReader {
                 : unexpected("was expecting a colon to separate field name and value");
     }
 
-    /** At a string's opening quote: reads and decodes it. */
+    /**
+     * At a string's opening quote: reads and decodes it. A string equal to a recent one of the same
+     * byte length is that same instance.
+     */
     public String readString() {
-        int p = JsonStrings.stop(buf, pos + 1, end);
+        return readString(-1);
+    }
+
+    /**
+     * Like {@link #readString()} for the value of the field numbered {@code hint} (below
+     * {@link DecodedStrings#HINTS}; -1 for none): when it is the very string read last for that
+     * field, it is recognised by comparing bytes, without scanning it first.
+     */
+    String readString(int hint) {
+        int from = pos + 1;
+        DecodedStrings cache = decoded;
+        if (hint >= 0 && cache != null) {
+            String known = cache.again(buf, from, end, hint);
+            if (known != null) {
+                pos = from + cache.hintedLength(hint) + 1;
+                return known;
+            }
+        }
+        int p = JsonStrings.stop(buf, from, end);
         if (p == end) {
             pos = end;
             throw endOfInput(" in VALUE_STRING");
         }
-        if (buf[p] == '"') {
-            String s = new String(buf, pos + 1, p - pos - 1, StandardCharsets.UTF_8);
-            pos = p + 1;
-            return s;
+        if (buf[p] != '"') {
+            return JsonStrings.decode(this, from, p, false);
         }
-        return JsonStrings.decode(this, pos + 1, p, false);
+        int length = p - from;
+        pos = p + 1;
+        if (length < MIN_CACHED_LENGTH) {
+            return new String(buf, from, length, StandardCharsets.UTF_8);
+        }
+        if (cache == null) {
+            cache = new DecodedStrings();
+            decoded = cache;
+        }
+        return cache.decode(buf, from, length, hint);
     }
 
     /** At a string's opening quote: checks it and moves past it. */
@@ -348,43 +406,7 @@ public final class Utf8JsonReader {
 
     /** Checks the value that starts at the next non-whitespace byte and moves past it. */
     public void skipValue() {
-        int c = peek();
-        switch (c) {
-            case '{': {
-                int open = pos;
-                if (beginObject()) {
-                    do {
-                        readName();
-                        skipValue();
-                    } while (nextField(open));
-                }
-                return;
-            }
-            case '[': {
-                int open = pos;
-                if (beginArray()) {
-                    do {
-                        skipValue();
-                    } while (nextElement(open));
-                }
-                return;
-            }
-            case '"':
-                skipString();
-                return;
-            case 't':
-            case 'f':
-                readBoolean();
-                return;
-            case 'n':
-                readNull();
-                return;
-            case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-                scanNumber();
-                return;
-            default:
-                throw notAValue();
-        }
+        ValueSkipper.skip(this);
     }
 
     /** The error for the byte at the position, where a value should start. */

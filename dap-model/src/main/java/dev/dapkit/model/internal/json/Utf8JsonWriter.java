@@ -8,6 +8,8 @@ import java.util.Arrays;
  * ({@code "}, {@code \}, and control characters, with the short forms {@code \n}, {@code \t},
  * {@code \r}, {@code \b}, {@code \f}); everything else is written as UTF-8, except unpaired
  * surrogates, which are escaped (<code>&#92;uD800</code>) so that what was read can be written again.
+ * A long string or a bean held by a field that was written recently by this writer, the very
+ * instance, is copied from the bytes already written ({@link WrittenValues}).
  *
  * <p>Not thread-safe: one writer per value, used by one thread.
  */
@@ -37,8 +39,24 @@ public final class Utf8JsonWriter {
         }
     }
 
+    /**
+     * Strings shorter than this are written afresh: copying costs about as much as escaping them,
+     * and small messages (a command name, a thread name) then never pay for remembering.
+     */
+    static final int MIN_REMEMBERED_LENGTH = 16;
+    /** A stack frame has a name and its source a name and a path; a few frames of other methods fit too. */
+    static final int REMEMBERED_STRINGS = 8;
+    /** Beans held by fields: the one or two sources a run of frames shares. */
+    static final int REMEMBERED_BEANS = 4;
+
     private byte[] buf;
     private int size;
+    /**
+     * Made on the first value worth remembering; most small messages never need them. Strings and
+     * beans apart, so that beans met once (a new {@code Source} per frame) do not push out strings.
+     */
+    private WrittenValues strings;
+    private WrittenValues beans;
 
     public Utf8JsonWriter(int capacity) {
         this.buf = new byte[Math.max(16, capacity)];
@@ -177,8 +195,50 @@ public final class Utf8JsonWriter {
         size += n;
     }
 
-    /** Writes {@code s} as a quoted JSON string. */
+    /**
+     * Writes {@code s} as a quoted JSON string; when this very instance was written recently, its
+     * bytes are copied from where they were written.
+     */
     public void writeString(String s) {
+        if (s.length() < MIN_REMEMBERED_LENGTH) {
+            writeEscaped(s);
+            return;
+        }
+        if (strings == null) {
+            strings = new WrittenValues(REMEMBERED_STRINGS);
+        }
+        if (!writeAgain(strings, s)) {
+            int start = size;
+            writeEscaped(s);
+            strings.remember(s, start, size - start);
+        }
+    }
+
+    /** Writes {@code bean} with {@code codec}, or copies its bytes when this instance was written recently. */
+    void writeBean(Object bean, ValueCodec codec) {
+        if (beans == null) {
+            beans = new WrittenValues(REMEMBERED_BEANS);
+        }
+        if (!writeAgain(beans, bean)) {
+            int start = size;
+            codec.write(bean, this);
+            beans.remember(bean, start, size - start);
+        }
+    }
+
+    private boolean writeAgain(WrittenValues written, Object value) {
+        int slot = written.find(value);
+        if (slot < 0) {
+            return false;
+        }
+        int length = written.length(slot);
+        byte[] b = room(length);
+        System.arraycopy(b, written.start(slot), b, size, length);
+        size += length;
+        return true;
+    }
+
+    private void writeEscaped(String s) {
         int n = s.length();
         // each char takes at most six bytes (an escape), a surrogate pair four for two chars
         byte[] b = room(2 + 6 * n);
