@@ -83,6 +83,15 @@ abstract class Property {
         out.writeBytes(prefix, skip, prefix.length - skip);
     }
 
+    /** Sets a reference-typed field through its {@code (Object, Object)void} setter. */
+    static void setReference(MethodHandle setter, Object bean, Object value) {
+        try {
+            setter.invokeExact(bean, value);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** Field handles never throw checked exceptions; anything they throw is passed on as it is. */
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
@@ -203,11 +212,7 @@ abstract class Property {
             } else {
                 value = codec.read(in);
             }
-            try {
-                setter.invokeExact(bean, value);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            setReference(setter, bean, value);
         }
 
         @Override
@@ -247,11 +252,7 @@ abstract class Property {
             } else {
                 value = codec.read(in);
             }
-            try {
-                setter.invokeExact(bean, value);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            setReference(setter, bean, value);
         }
 
         @Override
