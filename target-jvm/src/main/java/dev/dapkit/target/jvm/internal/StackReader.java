@@ -24,9 +24,18 @@ import org.eclipse.lsp4j.debug.StackFramePresentationHint;
  */
 final class StackReader {
 
+    /** How many code positions {@link #describe} remembers before it starts afresh. */
+    private static final int MAX_POSITIONS = 10_000;
+
     private final SourcePaths sources;
     private final Map<Method, String> names = new ConcurrentHashMap<>();
     private final Map<ReferenceType, Boolean> excludedTypes = new ConcurrentHashMap<>();
+    /**
+     * What each code position shows, shared by every frame at it: a deep recursion is a thousand
+     * frames at two or three positions, and working out a position's line and file was most of the
+     * target's part of a 1000-frame page. The engine only reads what it is given.
+     */
+    private final Map<Location, StackFrame> shownAt = new ConcurrentHashMap<>();
 
     StackReader(SourcePaths sources) {
         this.sources = sources;
@@ -52,6 +61,20 @@ final class StackReader {
     }
 
     private StackFrame describe(Location location) {
+        StackFrame known = shownAt.get(location);
+        if (known != null) {
+            return known;
+        }
+        StackFrame made = describeAnew(location);
+        if (shownAt.size() >= MAX_POSITIONS) {
+            // a program that ran through this many positions will not miss the early ones
+            shownAt.clear();
+        }
+        shownAt.put(location, made);
+        return made;
+    }
+
+    private StackFrame describeAnew(Location location) {
         StackFrame frame = new StackFrame();
         frame.setName(names.computeIfAbsent(location.method(), StackReader::name));
         ReferenceType type = location.declaringType();
