@@ -128,7 +128,10 @@ class DapClientBuilderTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void anAdapterProcessThatExitsWhenItsInputClosesEndsWithTheClient() throws Exception {
-        DapClient client = DapClient.builder().adapterProcess("/bin/sh", "-c", "exec cat > /dev/null").connect();
+        // the shell stays (no exec) and keeps its standard output open until cat has seen the end of its
+        // input: 'exec cat > /dev/null' closed the output at once, so the client could see the adapter
+        // end before the test found its process
+        DapClient client = DapClient.builder().adapterProcess("/bin/sh", "-c", "cat > /dev/null; exit 0").connect();
         ProcessHandle adapter = adapterOf(client);
         client.close();
         client.closeFuture().get(10, TimeUnit.SECONDS);
