@@ -83,15 +83,6 @@ abstract class Property {
         out.writeBytes(prefix, skip, prefix.length - skip);
     }
 
-    /** Sets a reference-typed field through its {@code (Object, Object)void} setter. */
-    static void setReference(MethodHandle setter, Object bean, Object value) {
-        try {
-            setter.invokeExact(bean, value);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
     /** Field handles never throw checked exceptions; anything they throw is passed on as it is. */
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
@@ -183,57 +174,13 @@ abstract class Property {
     }
 
     /**
-     * A {@code String} field: JSON null sets it to null, and null is not written. Each has a number,
-     * the hint under which the reader keeps the last value read for it, so that the same value
-     * again (a method name or source path repeated by a thousand frames) is recognised without a scan.
-     */
-    static final class StringField extends Property {
-        private static final AtomicInteger NEXT_HINT = new AtomicInteger();
-
-        private final MethodHandle setter;
-        private final ValueCodec codec;
-        private final int hint = NEXT_HINT.getAndIncrement() & (DecodedStrings.HINTS - 1);
-
-        StringField(String name, int index, MethodHandle setter, ValueCodec codec) {
-            super(name, index);
-            this.setter = setter;
-            this.codec = codec;
-        }
-
-        @Override
-        void read(Utf8JsonReader in, Object bean) {
-            int c = ValueCodec.first(in);
-            Object value;
-            if (c == '"') {
-                value = in.readString(hint);
-            } else if (c == 'n') {
-                in.readNull();
-                value = null;
-            } else {
-                value = codec.read(in);
-            }
-            setReference(setter, bean, value);
-        }
-
-        @Override
-        boolean write(Object value, Utf8JsonWriter out, boolean first) {
-            if (value == null) {
-                return false;
-            }
-            writeName(out, first);
-            out.writeString((String) value);
-            return true;
-        }
-    }
-
-    /**
      * A field of a reference type: JSON null sets it to null, and null is not written. A bean held
      * by a field is written from the bytes of its last writing when the same instance comes again
      * (one {@code Source} shared by many stack frames); array elements are not, as they rarely repeat.
      */
-    static final class ReferenceField extends Property {
+    static class ReferenceField extends Property {
         private final MethodHandle setter;
-        private final ValueCodec codec;
+        final ValueCodec codec;
         private final boolean remembered;
 
         ReferenceField(String name, int index, MethodHandle setter, ValueCodec codec) {
@@ -244,15 +191,25 @@ abstract class Property {
         }
 
         @Override
-        void read(Utf8JsonReader in, Object bean) {
+        final void read(Utf8JsonReader in, Object bean) {
+            int c = ValueCodec.first(in);
             Object value;
-            if (ValueCodec.first(in) == 'n') {
+            if (c == 'n') {
                 in.readNull();
                 value = null;
             } else {
-                value = codec.read(in);
+                value = readValue(in, c);
             }
-            setReference(setter, bean, value);
+            try {
+                setter.invokeExact(bean, value);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** Reads a value that is not null; {@code first} is its first byte. */
+        Object readValue(Utf8JsonReader in, int first) {
+            return codec.read(in);
         }
 
         @Override
@@ -266,6 +223,36 @@ abstract class Property {
             } else {
                 codec.write(value, out);
             }
+            return true;
+        }
+    }
+
+    /**
+     * A {@code String} field. Each has a number, the hint under which the reader keeps the last value
+     * read for it, so that the same value again (a method name or source path repeated by a thousand
+     * frames) is recognised without a scan.
+     */
+    static final class StringField extends ReferenceField {
+        private static final AtomicInteger NEXT_HINT = new AtomicInteger();
+
+        private final int hint = NEXT_HINT.getAndIncrement() & (DecodedStrings.HINTS - 1);
+
+        StringField(String name, int index, MethodHandle setter, ValueCodec codec) {
+            super(name, index, setter, codec);
+        }
+
+        @Override
+        Object readValue(Utf8JsonReader in, int first) {
+            return first == '"' ? in.readString(hint) : codec.read(in);
+        }
+
+        @Override
+        boolean write(Object value, Utf8JsonWriter out, boolean first) {
+            if (value == null) {
+                return false;
+            }
+            writeName(out, first);
+            out.writeString((String) value);
             return true;
         }
     }
