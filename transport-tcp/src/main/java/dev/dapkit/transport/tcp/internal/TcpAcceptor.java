@@ -80,7 +80,7 @@ public final class TcpAcceptor {
     }
 
     private void open(TcpAddress wanted) throws IOException {
-        NioServerSocketChannel listening = new NioServerSocketChannel();
+        NioServerSocketChannel listening = new DirectServerSocketChannel();
         listening.config().setAutoRead(false);
         listening.pipeline().addLast("accept", new Adopter());
         ChannelFuture registered = lease.group().register(listening).awaitUninterruptibly();

@@ -12,8 +12,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPromise;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,14 +23,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * A {@link DapConnection} over one Netty channel: a {@link DapFrameHandler} decodes, an
- * {@link InboundDelivery} thread delivers, and sends are encoded on the caller's thread and
- * written by the event loop.
+ * {@link InboundDelivery} thread delivers, and sends are encoded and, when the socket is idle,
+ * written on the caller's thread.
  *
  * <p><b>Direct delivery.</b> A {@link NonBlockingReceiver} is called on the event loop as each
  * message is decoded, with no delivery thread between: one thread hand-off less per message. It
@@ -42,11 +43,13 @@ import java.util.function.Consumer;
  * ({@link #readsOnOwnThread}): its receiver may then work briefly on the loop, and delay nobody
  * else.
  *
- * <p><b>Writes.</b> On a connection with a thread of its own, a send on the event loop itself,
- * with no earlier send still waiting there, is written at once: a request answered on the loop
- * goes out without a trip through the task queue. Every other send goes through the event loop's
- * task queue, even from the loop itself, so sends keep the order of their calls. A send future completes when Netty has handed
- * the whole frame to the socket. The encoded bytes of sends not yet written are counted; a send
+ * <p><b>Writes.</b> A send finding nothing unwritten, neither in the event loop's task queue nor
+ * in Netty, writes its frame to the socket on its own thread ({@link DirectSocketChannel}): a
+ * request or an answer then goes out without waking the event loop, a thread hand-off that cost
+ * as much as the rest of a round trip on loopback. What the socket does not take at once, and
+ * every send while something is unwritten, goes through the event loop's task queue, so sends
+ * keep the order of their calls; one lock orders the decisions. A send future completes when the
+ * whole frame is in the socket. The encoded bytes of sends not yet written are counted; a send
  * that would take the count past {@code maxQueuedWriteBytes} fails at once with
  * {@link WriteQueueFullException} and nothing of it is written (the connection stays open; one
  * message is always accepted when nothing is waiting, whatever its size). A peer that never reads
@@ -73,8 +76,10 @@ public final class TcpConnection implements DapConnection {
     private final long maxQueuedWriteBytes;
     private final AtomicLong queuedWriteBytes = new AtomicLong();
     private final Set<CompletableFuture<Void>> pendingSends = ConcurrentHashMap.newKeySet();
-    /** Sends waiting in the event loop's task queue; a send on the loop writes at once only when none waits. */
-    private final AtomicInteger queuedWrites = new AtomicInteger();
+    /** Held while a send decides how it is written, and while it writes to {@link #socket}. */
+    private final Object writeLock = new Object();
+    /** The socket under the channel, for writes on the sending thread; null for a channel without one (tests). */
+    private final SocketChannel socket;
     private final boolean ownThread;
     private volatile boolean started;
     /** Why the input ended, once it has; read by sends that find the channel closed. */
@@ -88,6 +93,7 @@ public final class TcpConnection implements DapConnection {
     private TcpConnection(Channel channel, String description, ConnectionSettings settings, boolean reading,
             boolean ownThread) {
         this.channel = channel;
+        this.socket = channel instanceof DirectSocketChannel direct ? direct.socket() : null;
         this.ownThread = ownThread;
         this.reading = reading;
         this.state = new ConnectionState(description, this::release);
@@ -163,29 +169,51 @@ public final class TcpConnection implements DapConnection {
             return CompletableFuture.failedFuture(e);
         }
         int size = frame.remaining();
-        long queuedBefore = queuedWriteBytes.getAndAdd(size);
-        if (queuedBefore > 0 && queuedBefore + size > maxQueuedWriteBytes) {
-            queuedWriteBytes.addAndGet(-size);
-            return CompletableFuture.failedFuture(new WriteQueueFullException(state.description(), queuedBefore,
-                    size, maxQueuedWriteBytes));
-        }
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        pendingSends.add(sent);
-        ByteBuf buf = Unpooled.wrappedBuffer(frame);
-        if (ownThread && queuedWrites.get() == 0 && channel.eventLoop().inEventLoop()) {
-            write(buf, size, sent);
-            return sent;
-        }
-        queuedWrites.incrementAndGet();
-        if (!runOnLoop(() -> {
-            queuedWrites.decrementAndGet();
-            write(buf, size, sent);
-        })) {
-            queuedWrites.decrementAndGet();
-            buf.release();
-            settled(size, sent, new ClosedChannelException());
+        synchronized (writeLock) {
+            long queuedBefore = queuedWriteBytes.get();
+            if (queuedBefore > 0 && queuedBefore + size > maxQueuedWriteBytes) {
+                return CompletableFuture.failedFuture(new WriteQueueFullException(state.description(), queuedBefore,
+                        size, maxQueuedWriteBytes));
+            }
+            queuedWriteBytes.addAndGet(size);
+            pendingSends.add(sent);
+            // Nothing unwritten anywhere (task queue or Netty): this frame may go to the socket now
+            if (queuedBefore == 0 && socket != null && writeNow(frame, size, sent)) {
+                return sent;
+            }
+            ByteBuf rest = Unpooled.wrappedBuffer(frame);
+            if (!runOnLoop(() -> write(rest, size, sent))) {
+                rest.release();
+                settled(size, sent, new ClosedChannelException());
+            }
         }
         return sent;
+    }
+
+    /**
+     * Writes {@code frame} to the socket on this thread, as far as the socket takes it at once.
+     *
+     * @return true when the send is settled (written, or failed), false when part of the frame is
+     *     left for Netty
+     */
+    private boolean writeNow(ByteBuffer frame, int size, CompletableFuture<Void> sent) {
+        if (state.isClosing()) {
+            settled(size, sent, new ClosedChannelException());
+            return true;
+        }
+        try {
+            while (frame.hasRemaining()) {
+                if (socket.write(frame) == 0) {
+                    return false;
+                }
+            }
+        } catch (IOException e) {
+            settled(size, sent, e);
+            return true;
+        }
+        settled(size, sent, null);
+        return true;
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.time.Duration;
@@ -85,7 +84,7 @@ public final class TcpConnector {
             TcpConnection[] made = new TcpConnection[1];
             Bootstrap bootstrap = new Bootstrap()
                     .group(lease.group())
-                    .channel(NioSocketChannel.class)
+                    .channelFactory(DirectSocketChannel::new)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(connectTimeout.toMillis(), Integer.MAX_VALUE))
                     .option(ChannelOption.AUTO_READ, false)
                     .option(ChannelOption.TCP_NODELAY, true)
