@@ -24,6 +24,11 @@ final class EventHistory {
 
     private final int limit;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    /**
+     * The kept entries no wait took, oldest first: a new wait looks only at these. A script that
+     * takes every event it waits for leaves this empty, however full the history is.
+     */
+    private final ArrayDeque<Entry> untaken = new ArrayDeque<>();
     private final List<EventWaiter<?>> waiters = new ArrayList<>();
     private ConnectionEnd end;
 
@@ -47,10 +52,16 @@ final class EventHistory {
                 break;
             }
         }
-        entries.addLast(new Entry(event, taker != null));
+        Entry entry = new Entry(event, taker != null);
+        entries.addLast(entry);
+        if (taker == null) {
+            untaken.addLast(entry);
+        }
         if (entries.size() > limit) {
             Entry dropped = entries.removeFirst();
             if (!dropped.taken) {
+                // the oldest kept entry is the oldest untaken one too
+                untaken.removeFirst();
                 LOG.debug("event history full ({} events): dropping event '{}' seq {}, which no wait took",
                         limit, dropped.event.name(), dropped.event.event().seq());
             }
@@ -66,9 +77,11 @@ final class EventHistory {
         if (end != null) {
             return new Taken(null, end);
         }
-        for (Entry entry : entries) {
-            if (!entry.taken && waiter.filter().matches(entry.event)) {
+        for (Iterator<Entry> it = untaken.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (waiter.filter().matches(entry.event)) {
                 entry.taken = true;
+                it.remove();
                 return new Taken(entry.event, null);
             }
         }

@@ -62,6 +62,26 @@ class EventHistoryTest {
     }
 
     @Test
+    void untakenEventsStayFindableWhileTakenAndUntakenOnesFallOut() {
+        EventHistory history = new EventHistory(3);
+        history.add(event("a", 1));
+        EventWaiter<ReceivedEvent> waitingForB = waiter("b");
+        history.takeOrWait(waitingForB);
+        assertSame(waitingForB, history.add(event("b", 2)));
+        ReceivedEvent c = event("c", 3);
+        history.add(c);
+        ReceivedEvent d = event("c", 4);
+        history.add(d);
+        history.add(event("e", 5));
+        assertEquals(List.of("c", "c", "e"), history.lastNames(5), "a (untaken) and b (taken) fell out");
+        assertNull(history.takeOrWait(waiter("a")).event(), "a fell out");
+        assertSame(c, history.takeOrWait(waiter("c")).event());
+        history.add(event("f", 6));
+        assertSame(d, history.takeOrWait(waiter("c")).event(), "the second c is still kept after the first was taken");
+        assertNull(history.takeOrWait(waiter("c")).event(), "both c events are taken");
+    }
+
+    @Test
     void closingEndsWaitsAndRefusesNewOnes() {
         EventHistory history = new EventHistory(2);
         EventWaiter<ReceivedEvent> waiting = waiter("x");
