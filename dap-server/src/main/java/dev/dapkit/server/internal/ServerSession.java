@@ -79,7 +79,7 @@ public final class ServerSession implements DebugSession {
         this.output = new OutputBuffer(options.maxBufferedOutputBytes(), lane, sequencer);
         ProgressReporter progress = new ProgressReporter(client, sequencer);
         this.reverse = new ClientRequests(sequencer, scheduler, options.requestTimeout(), executor);
-        TargetEventSink events = new TargetEventSink(lane, calls, sequencer, output, sources, client, suspended,
+        TargetEventSink events = new TargetEventSink(target, lane, calls, sequencer, output, sources, client, suspended,
                 new BreakpointConditions(target, registry, output, sources, client), registry, sync, progress,
                 this::targetTerminated);
         TargetReverseRequests reverseForTarget = new TargetReverseRequests(client, reverse);

@@ -2,6 +2,7 @@ package dev.dapkit.server.internal;
 
 import dev.dapkit.model.Event;
 import dev.dapkit.server.spi.Progress;
+import dev.dapkit.server.spi.TargetException;
 import dev.dapkit.server.spi.TargetEvents;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.ContinuedEventArguments;
@@ -13,6 +14,8 @@ import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.ProcessEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.ThreadEventArguments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's side of {@link TargetEvents}: each call becomes a task on the session thread, so
@@ -26,11 +29,14 @@ import org.eclipse.lsp4j.debug.ThreadEventArguments;
  */
 final class TargetEventSink implements TargetEvents {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TargetEventSink.class);
+
     /** What the session does when the target says the debuggee is gone. */
     interface TerminationListener {
         void targetTerminated();
     }
 
+    private final TargetHolder target;
     private final SessionLane lane;
     private final CurrentCall calls;
     private final MessageSequencer sequencer;
@@ -44,10 +50,11 @@ final class TargetEventSink implements TargetEvents {
     private final ProgressReporter progress;
     private final TerminationListener termination;
 
-    TargetEventSink(SessionLane lane, CurrentCall calls, MessageSequencer sequencer, OutputBuffer output,
+    TargetEventSink(TargetHolder target, SessionLane lane, CurrentCall calls, MessageSequencer sequencer, OutputBuffer output,
             SourceTranslator sources, ClientProfile client, SuspendedState suspended, BreakpointConditions conditions,
             BreakpointRegistry registry, BreakpointSync breakpoints, ProgressReporter progress,
             TerminationListener termination) {
+        this.target = target;
         this.lane = lane;
         this.calls = calls;
         this.sequencer = sequencer;
@@ -72,8 +79,20 @@ final class TargetEventSink implements TargetEvents {
                 int threadId = shown.getThreadId() == null ? 0 : shown.getThreadId();
                 suspended.stopped(threadId, Boolean.TRUE.equals(shown.getAllThreadsStopped()));
                 send("stopped", shown);
+                stopShown(threadId);
             }
         }));
+    }
+
+    /** Still on the session thread: requests the client sends in answer to the stop wait behind this. */
+    private void stopShown(int threadId) {
+        try {
+            target.get().stopShown(threadId);
+        } catch (TargetException | RuntimeException e) {
+            // reading ahead is only a head start: the requests that follow ask again and report
+            LOG.debug("target '{}' failed to read ahead after the stop of thread {}: {}", target.id(), threadId,
+                    e.toString());
+        }
     }
 
     @Override

@@ -87,6 +87,23 @@ public interface DebugTarget {
         resume(threadId, allThreadsStopped);
     }
 
+    /**
+     * The client has just been sent {@code stopped} for a stop this target reported (one that
+     * passed its breakpoint conditions). Every client answers a stop with the same requests
+     * ({@code threads}, then the stopped thread's {@code stackTrace}), and a target may read here
+     * what they will ask for while the event travels: the engine calls this on the session thread
+     * right after sending the event, so those requests wait behind it and find the answers ready.
+     * What is read ahead must stay true until it is asked for, or be dropped when the debuggee
+     * resumes or is changed (a method run, a value set).
+     *
+     * <p>A failure here is logged at debug level and otherwise ignored: the requests ask again.
+     * The default does nothing.
+     *
+     * @param threadId the stopped thread, as the target reported it
+     */
+    default void stopShown(int threadId) throws TargetException {
+    }
+
     /** Steps over one line (or the {@link StepOptions#granularity() granularity} asked for) and reports {@code stopped}. */
     void next(int threadId, StepOptions options) throws TargetException;
 

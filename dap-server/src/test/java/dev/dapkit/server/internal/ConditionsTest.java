@@ -68,6 +68,42 @@ class ConditionsTest {
             assertEquals(List.of("stackTrace 1 0 1"), target.calls("stackTrace"), "the top frame only");
             assertEquals(List.of("resumeFilteredStop 1 true"), target.calls("resume"),
                     "not a plain resume: the target must carry on what the thread was doing");
+            assertEquals(List.of(), target.calls("stopShown"), "a stop the client never saw was shown");
+        }
+    }
+
+    /** Reads ahead slowly: until the test lets it go. */
+    static class ReadingAheadTarget extends FakeTarget {
+        final java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public void stopShown(int threadId) throws TargetException {
+            calls.add("stopShown " + threadId);
+            try {
+                letGo.await(TestClient.TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            calls.add("stopShown done");
+        }
+    }
+
+    @Test
+    void aShownStopLetsTheTargetReadAheadAndTheClientsRequestsWaitBehindIt() {
+        try (Fixture f = Fixture.of(ReadingAheadTarget::new)) {
+            f.client.start("launch", null);
+            ReadingAheadTarget target = f.target();
+            target.stop("step");
+            f.client.event("stopped");
+            int threads = f.client.send("threads", null);
+            int stack = f.client.send("stackTrace", json("{'threadId': 1}"));
+            target.letGo.countDown();
+            assertTrue(f.client.response(threads).success());
+            assertTrue(f.client.response(stack).success());
+            List<String> order = target.calls.stream()
+                    .filter(c -> c.startsWith("stopShown") || c.startsWith("threads") || c.startsWith("stackTrace"))
+                    .toList();
+            assertEquals(List.of("stopShown 1", "stopShown done", "threads", "stackTrace 1 0 0"), order);
         }
     }
 

@@ -131,6 +131,11 @@ public class FakeTarget implements DebugTarget {
     }
 
     @Override
+    public void stopShown(int threadId) throws TargetException {
+        calls.add("stopShown " + threadId);
+    }
+
+    @Override
     public void next(int threadId, StepOptions options) throws TargetException {
         calls.add("next " + threadId);
     }
