@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dapkit.model.Response;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.lsp4j.debug.EvaluateArguments;
+import org.eclipse.lsp4j.debug.EvaluateResponse;
 import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.PauseArguments;
 import org.eclipse.lsp4j.debug.RestartFrameArguments;
@@ -167,6 +169,29 @@ class JvmExecutionTest {
                     && "exited".equals(e.body(org.eclipse.lsp4j.debug.ThreadEventArguments.class).getReason())),
                     "the worker's exit was reported");
         }
+    }
+
+    @Test
+    void aThreadRenamedAtAStopIsListedByItsNewNameThoughTheListWasReadAhead() {
+        try (ServedJvm jvm = ServedJvm.open()) {
+            jvm.launch(Samples.launch("Threads"), "Threads", Samples.line("Threads", "WORKER"));
+            int worker = jvm.stopped().getThreadId();
+            assertEquals("worker", nameOf(jvm, worker));
+            EvaluateArguments rename = new EvaluateArguments();
+            rename.setExpression("Thread.currentThread().setName(\"renamed\")");
+            rename.setFrameId(jvm.top(worker).getId());
+            rename.setContext("repl");
+            jvm.request("evaluate", rename, EvaluateResponse.class);
+            assertEquals("renamed", nameOf(jvm, worker), "the list read at the stop was shown after the rename");
+            jvm.setBreakpoints(Samples.path("Threads"));
+            jvm.resume(worker);
+            assertEquals(0, jvm.awaitExit());
+        }
+    }
+
+    private static String nameOf(ServedJvm jvm, int threadId) {
+        return Arrays.stream(jvm.request("threads", null, ThreadsResponse.class).getThreads())
+                .filter(t -> t.getId() == threadId).map(Thread::getName).findFirst().orElse("(not listed)");
     }
 
     private static StoppedEventArguments pause(ServedJvm jvm, int threadId) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
 
 /**
@@ -63,6 +64,8 @@ final class ExecutionControl {
     private final Map<Integer, ExceptionEvent> exceptions = new HashMap<>();
     /** Threads resumed on their own since the last stop, by unique id: the stop no longer holds them. */
     private final Set<Long> runningAlone = new HashSet<>();
+    /** See {@link #version}. */
+    private final AtomicLong version = new AtomicLong();
     private int holds;
     private boolean configured;
     private boolean startHeld;
@@ -86,6 +89,7 @@ final class ExecutionControl {
         }
         holds++;
         startHeld = true;
+        version.incrementAndGet();
         return true;
     }
 
@@ -102,6 +106,7 @@ final class ExecutionControl {
     synchronized void stopped(Stop stop, ExceptionEvent exception) {
         holds++;
         stopped = true;
+        version.incrementAndGet();
         runningAlone.clear();
         threads.stoppedInJava(stop.thread());
         int threadId = threads.idOf(stop.thread());
@@ -190,6 +195,7 @@ final class ExecutionControl {
         vm.suspend();
         holds++;
         stopped = true;
+        version.incrementAndGet();
         runningAlone.clear();
         int shown = threads.thread(threadId) != null ? threadId : anyThreadId();
         events.stopped(new Stop(null, StoppedEventArgumentsReason.PAUSE, List.of(), null, null).event(shown));
@@ -203,6 +209,20 @@ final class ExecutionControl {
             }
         }
         return all.isEmpty() ? 0 : all.get(0).getKey();
+    }
+
+    /**
+     * A number that changes whenever the debuggee may have changed: it stopped, resumed (wholly or
+     * one thread), ran a method for the debugger, lost a thread, or had a value set
+     * ({@link #changed}). What was read of the debuggee at one version holds while it lasts.
+     */
+    long version() {
+        return version.get();
+    }
+
+    /** The debugger set a value in the debuggee (a variable, a field, an array element). */
+    void changed() {
+        version.incrementAndGet();
     }
 
     /** Whether the target is at a stop (shown or being tested) or a pause. */
@@ -225,6 +245,7 @@ final class ExecutionControl {
 
     /** A thread ended: its step can never finish. */
     synchronized void threadDied(ThreadReference thread) {
+        version.incrementAndGet();
         ActiveStep step = steps.remove(thread.uniqueID());
         if (step != null) {
             delete(step.request());
@@ -243,6 +264,7 @@ final class ExecutionControl {
 
     /** Marks a thread as running a method for the debugger: its events are not stops. */
     void invoking(ThreadReference thread, boolean running) {
+        version.incrementAndGet();
         if (running) {
             invoking.add(thread.uniqueID());
         } else {
@@ -261,6 +283,7 @@ final class ExecutionControl {
     }
 
     private void resumeAll() {
+        version.incrementAndGet();
         stopped = false;
         runningAlone.clear();
         exceptions.clear();
@@ -273,6 +296,7 @@ final class ExecutionControl {
     }
 
     private void resumeThread(ThreadReference thread) {
+        version.incrementAndGet();
         exceptions.remove(threads.idOf(thread));
         runningAlone.add(thread.uniqueID());
         unpin();

@@ -44,6 +44,7 @@ final class JvmSession {
     final MethodInvoker invoker;
     final ValueView view;
     final StackReader stacks;
+    final StopReadAhead readAhead;
     final ExpressionEvaluation evaluation;
     private final TargetEvents events;
     private final DebuggeeLauncher.Launched launched;
@@ -65,6 +66,7 @@ final class JvmSession {
         this.invoker = new MethodInvoker(execution);
         this.view = new ValueView(invoker, context);
         this.stacks = new StackReader(sources);
+        this.readAhead = new StopReadAhead(threads, execution);
         this.evaluation = new ExpressionEvaluation(this);
         execution.onResume(evaluation::releaseResults);
     }
@@ -165,6 +167,7 @@ final class JvmSession {
     private void ended(boolean died) {
         try {
             invoker.close();
+            readAhead.close();
             if (detaching) {
                 return;
             }

@@ -120,17 +120,22 @@ public final class JvmTarget implements DebugTarget, BoundedRequests, VariableSe
         }
         return JdiCalls.call("threads", () -> {
             List<org.eclipse.lsp4j.debug.Thread> out = new ArrayList<>();
-            for (var entry : session.threads.all()) {
-                if (session.threads.isFramelessService(entry.getValue())) {
-                    continue;
-                }
+            for (ThreadRegistry.ListedThread listed : session.readAhead.listed()) {
                 org.eclipse.lsp4j.debug.Thread thread = new org.eclipse.lsp4j.debug.Thread();
-                thread.setId(entry.getKey());
-                thread.setName(ThreadRegistry.displayName(entry.getValue()));
+                thread.setId(listed.id());
+                thread.setName(listed.name());
                 out.add(thread);
             }
             return out;
         });
+    }
+
+    @Override
+    public void stopShown(int threadId) throws TargetException {
+        if (session == null) {
+            return;
+        }
+        JdiCalls.run("stopShown", () -> session.readAhead.read(session.threads.thread(threadId)));
     }
 
     @Override
@@ -172,7 +177,12 @@ public final class JvmTarget implements DebugTarget, BoundedRequests, VariableSe
     @Override
     public TargetVariable setVariable(VariableContainer container, String name, String value) throws TargetException {
         ValueChildren children = own(container);
-        return JdiCalls.call("setVariable", () -> children.assign(name, value));
+        JvmSession s = session("setVariable");
+        try {
+            return JdiCalls.call("setVariable", () -> children.assign(name, value));
+        } finally {
+            s.execution.changed();
+        }
     }
 
     @Override
@@ -187,7 +197,11 @@ public final class JvmTarget implements DebugTarget, BoundedRequests, VariableSe
     public TargetVariable setExpression(TargetFrame frame, String expression, String value) throws TargetException {
         JvmFrame f = frame == null ? null : own(frame);
         JvmSession s = session("setExpression");
-        return JdiCalls.call("setExpression", () -> s.evaluation.assign(f, expression, value));
+        try {
+            return JdiCalls.call("setExpression", () -> s.evaluation.assign(f, expression, value));
+        } finally {
+            s.execution.changed();
+        }
     }
 
     @Override

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * The DAP ids of the debuggee's threads: small integers handed out in the order threads are first
@@ -87,6 +90,49 @@ final class ThreadRegistry {
         }
         out.sort(Map.Entry.comparingByKey());
         return out;
+    }
+
+    /**
+     * The threads a user sees, in id order: every live thread but the JVM's frameless service
+     * threads, with the name shown for it. A name costs a JDWP round trip; they are asked for all
+     * at once, through {@code nameReaders} and on this thread, so that the round trips overlap.
+     */
+    List<ListedThread> listed(Executor nameReaders) {
+        List<Map.Entry<Integer, ThreadReference>> shown = new ArrayList<>();
+        for (Map.Entry<Integer, ThreadReference> entry : all()) {
+            if (!isFramelessService(entry.getValue())) {
+                shown.add(entry);
+            }
+        }
+        List<CompletableFuture<String>> names = new ArrayList<>(shown.size());
+        for (int i = 1; i < shown.size(); i++) {
+            ThreadReference thread = shown.get(i).getValue();
+            names.add(CompletableFuture.supplyAsync(() -> displayName(thread), nameReaders));
+        }
+        List<ListedThread> out = new ArrayList<>(shown.size());
+        if (!shown.isEmpty()) {
+            out.add(new ListedThread(shown.get(0).getKey(), displayName(shown.get(0).getValue())));
+        }
+        for (int i = 1; i < shown.size(); i++) {
+            out.add(new ListedThread(shown.get(i).getKey(), joined(names.get(i - 1))));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The name, or what reading it threw (a lost connection, say), as if read on this thread. */
+    private static String joined(CompletableFuture<String> name) {
+        try {
+            return name.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** A thread as the {@code threads} request lists it. */
+    record ListedThread(int id, String name) {
     }
 
     /**

@@ -1,0 +1,95 @@
+package dev.dapkit.target.jvm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.ThreadGroupReference;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VirtualMachine;
+import dev.dapkit.server.spi.TargetEvents;
+import dev.dapkit.target.jvm.internal.ThreadRegistry.ListedThread;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The thread list read when a stop is shown answers {@code threads} without a JDWP round trip per
+ * name, until anything may have changed the debuggee.
+ */
+class StopReadAheadTest {
+
+    private final VirtualMachine vm = mock(VirtualMachine.class);
+    private final ThreadReference main = thread(1, "main");
+    private final ThreadReference worker = thread(2, "worker");
+    private ExecutionControl execution;
+    private StopReadAhead readAhead;
+
+    @BeforeEach
+    void debuggee() {
+        when(vm.allThreads()).thenReturn(List.of(main, worker));
+        ThreadRegistry threads = new ThreadRegistry(vm);
+        execution = new ExecutionControl(vm, threads, mock(TargetEvents.class));
+        readAhead = new StopReadAhead(threads, execution);
+    }
+
+    @Test
+    void theListReadAtTheStopAnswersWithoutAskingForNamesAgain() throws Exception {
+        readAhead.read(worker);
+        verify(worker).frames();
+        verify(main, times(1)).name();
+
+        List<ListedThread> listed = readAhead.listed();
+        readAhead.listed();
+        assertEquals(List.of(new ListedThread(1, "main"), new ListedThread(2, "worker")), listed);
+        verify(main, times(1)).name();
+        verify(worker, times(1)).name();
+        verify(vm, times(1)).allThreads();
+    }
+
+    @Test
+    void aSetValueAMethodRunOrAResumeMakesTheNextListReadAfresh() {
+        readAhead.read(worker);
+        execution.changed();
+        readAhead.listed();
+        verify(main, times(2)).name();
+
+        execution.invoking(worker, true);
+        execution.invoking(worker, false);
+        readAhead.listed();
+        verify(main, times(3)).name();
+
+        execution.resume(null, true);
+        readAhead.listed();
+        verify(main, times(4)).name();
+    }
+
+    @Test
+    void aListThatAChangeOvertookWhileItWasReadIsNotKept() {
+        // the debugger changes the debuggee while the worker's name is on its way
+        doAnswer(asked -> {
+            execution.changed();
+            return "worker";
+        }).doReturn("worker").when(worker).name();
+        readAhead.read(null);
+        readAhead.listed();
+        verify(main, times(2)).name();
+    }
+
+    private static ThreadReference thread(long uniqueId, String name) {
+        ThreadReference thread = mock(ThreadReference.class);
+        ReferenceType type = mock(ReferenceType.class);
+        ThreadGroupReference group = mock(ThreadGroupReference.class);
+        when(thread.uniqueID()).thenReturn(uniqueId);
+        when(thread.name()).thenReturn(name);
+        when(thread.referenceType()).thenReturn(type);
+        when(type.name()).thenReturn("java.lang.Thread");
+        when(thread.threadGroup()).thenReturn(group);
+        when(group.name()).thenReturn("main");
+        return thread;
+    }
+}
