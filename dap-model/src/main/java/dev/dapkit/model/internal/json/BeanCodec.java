@@ -1,5 +1,6 @@
 package dev.dapkit.model.internal.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.invoke.MethodHandle;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.function.Supplier;
 /**
  * One LSP4J model bean class: its properties in the order Jackson writes them, a table from JSON
  * names to properties for reading, and its no-argument constructor. Unknown fields are checked
- * and skipped; a field given twice takes the last value. Built once by {@link Lsp4jCodecs} in two
+ * and skipped; a field given twice takes the last value. A checked read (see
+ * {@link Utf8JsonReader#checkRequired}) also notes, in one bit each, which required properties it
+ * met with a value other than null, and fails at the end of an object that lacks one. Built once by {@link Lsp4jCodecs} in two
  * steps, so that beans can nest themselves: the fields below the constructor are set once, by
  * {@link #complete}, before any thread but the compiling one can reach the codec; immutable and
  * thread-safe from then on.
@@ -26,6 +29,10 @@ final class BeanCodec extends ValueCodec {
     private int[] table;
     private Map<String, Property> byName;
     private JacksonCodec fallback;
+    /** The {@link Property#requiredBit}s of all properties. */
+    private long requiredBits;
+    /** The required properties, in order: the one with bit {@code 1 << k} at {@code k}. */
+    private Property[] required;
 
     BeanCodec(Class<?> type, Lsp4jCodecs codecs) {
         this.type = type;
@@ -40,7 +47,9 @@ final class BeanCodec extends ValueCodec {
         this.byName = new HashMap<>();
         int size = Integer.highestOneBit(Math.max(4, this.properties.length * 3)) << 1;
         this.table = new int[size];
+        this.required = properties.stream().filter(p -> p.requiredBit != 0).toArray(Property[]::new);
         for (Property p : this.properties) {
+            requiredBits |= p.requiredBit;
             byName.put(p.name, p);
             int slot = p.nameHash & (size - 1);
             while (table[slot] != 0) {
@@ -56,6 +65,7 @@ final class BeanCodec extends ValueCodec {
             return fallback.read(in);
         }
         Object bean = constructor.get();
+        long seen = 0;
         int open = in.pos;
         if (in.beginObject()) {
             int expected = 0;
@@ -71,6 +81,11 @@ final class BeanCodec extends ValueCodec {
                     in.skipValue();
                     continue;
                 }
+                long bit = p.requiredBit;
+                if (bit != 0) {
+                    // null counts as absent; of a property given twice, the last value counts
+                    seen = first(in) == 'n' ? seen & ~bit : seen | bit;
+                }
                 try {
                     p.read(in, bean);
                 } catch (JsonBindException e) {
@@ -79,7 +94,37 @@ final class BeanCodec extends ValueCodec {
                 expected = p.index + 1;
             } while (in.nextField(open));
         }
+        if (seen != requiredBits && in.checkRequired) {
+            throw missing(seen);
+        }
         return bean;
+    }
+
+    /** The first required property, in property order, that the object read lacks. */
+    private JsonBindException missing(long seen) {
+        Property p = required[Long.numberOfTrailingZeros(requiredBits & ~seen)];
+        return new JsonBindException("required property missing or null", null).inField(p.name);
+    }
+
+    @Override
+    String firstMissing(JsonNode json) {
+        if (!json.isObject()) {
+            return null;
+        }
+        for (Property p : properties) {
+            JsonNode value = json.get(p.name);
+            if (value == null || value.isNull()) {
+                if (p.requiredBit != 0) {
+                    return p.name;
+                }
+                continue;
+            }
+            String missing = p.firstMissing(value);
+            if (missing != null) {
+                return p.name + (missing.startsWith("[") ? "" : ".") + missing;
+            }
+        }
+        return null;
     }
 
     /** The property named by the name just read; the one after the last match is tried first. */
