@@ -64,40 +64,70 @@ final class BeanCodec extends ValueCodec {
         if (first(in) != '{') {
             return fallback.read(in);
         }
+        if (in.checkRequired) {
+            return readChecked(in);
+        }
+        Object bean = constructor.get();
+        int open = in.pos;
+        if (in.beginObject()) {
+            int expected = 0;
+            do {
+                Property p = nextProperty(in, expected);
+                if (p == null) {
+                    in.skipValue();
+                    continue;
+                }
+                readValue(p, in, bean);
+                expected = p.index + 1;
+            } while (in.nextField(open));
+        }
+        return bean;
+    }
+
+    /**
+     * Reads as {@link #read} does, noting in one bit each which required properties came with a
+     * value other than null. A loop of its own, so that the lenient read, which a client makes of
+     * every response, does not pay for it.
+     */
+    private Object readChecked(Utf8JsonReader in) {
         Object bean = constructor.get();
         long seen = 0;
         int open = in.pos;
         if (in.beginObject()) {
             int expected = 0;
             do {
-                Property p;
-                if (expected < properties.length && in.readNameIf(properties[expected])) {
-                    p = properties[expected];
-                } else {
-                    in.readName();
-                    p = find(in, expected);
-                }
+                Property p = nextProperty(in, expected);
                 if (p == null) {
                     in.skipValue();
                     continue;
                 }
-                long bit = p.requiredBit;
-                if (bit != 0) {
-                    // null counts as absent; of a property given twice, the last value counts
-                    seen = first(in) == 'n' ? seen & ~bit : seen | bit;
-                }
-                try {
-                    p.read(in, bean);
-                } catch (JsonBindException e) {
-                    throw e.inField(p.name);
-                }
+                // null counts as absent; of a property given twice, the last value counts
+                seen = first(in) == 'n' ? seen & ~p.requiredBit : seen | p.requiredBit;
+                readValue(p, in, bean);
                 expected = p.index + 1;
             } while (in.nextField(open));
         }
-        if (seen != requiredBits && in.checkRequired) {
+        if (seen != requiredBits) {
             throw missing(seen);
         }
         return bean;
+    }
+
+    /** Reads the next field's name: its property, or null when this bean has none of that name. */
+    private Property nextProperty(Utf8JsonReader in, int expected) {
+        if (expected < properties.length && in.readNameIf(properties[expected])) {
+            return properties[expected];
+        }
+        in.readName();
+        return find(in, expected);
+    }
+
+    private static void readValue(Property p, Utf8JsonReader in, Object bean) {
+        try {
+            p.read(in, bean);
+        } catch (JsonBindException e) {
+            throw e.inField(p.name);
+        }
     }
 
     /** The first required property, in property order, that the object read lacks. */
