@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -107,13 +108,9 @@ public final class DapJson {
             try {
                 return (T) codec.read(raw.array(), raw.offset(), raw.byteLength());
             } catch (JsonBindException e) {
-                String path = e.path();
-                throw new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()
-                        + (path.isEmpty() ? "" : " at " + path) + ": " + e.reason(), e);
+                throw doesNotFit(raw, type, e);
             } catch (MalformedJsonException e) {
-                throw new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()
-                        + " at " + MalformedJsonException.lineAndColumn(raw.array(), raw.offset(), e.index()) + ": "
-                        + e.reason(), e);
+                throw malformed(raw, type, e);
             }
         }
         ObjectReader reader = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
@@ -123,6 +120,68 @@ public final class DapJson {
             throw new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()
                     + where(e) + ": " + originalMessage(e), e);
         }
+    }
+
+    /**
+     * Binds a raw value to {@code type} as {@link #bind(RawJson, Type)} does, and refuses it when it
+     * lacks a property that DAP requires: in LSP4J Debug's model classes, a field that LSP4J marks
+     * {@code @NonNull} or declares primitive (a missing {@code threadId} would bind to 0 otherwise),
+     * in nested objects and in arrays of them as well. A property given as JSON {@code null} counts as
+     * missing; unknown properties are ignored. For what a server receives, such as a request's
+     * arguments: {@link #bind(RawJson, Type)} stays lenient, as a client must be with what other
+     * adapters send.
+     *
+     * <p>The check is made while the value is read, in one pass. When the value lacks a required
+     * property, that is what is reported, even if another value is of the wrong kind; of several
+     * missing, the first in field order, depth first. Classes outside LSP4J Debug's model are bound
+     * as {@link #bind(RawJson, Type)} binds them, with nothing required.
+     *
+     * @throws IllegalArgumentException when the value does not fit {@code type}; when a required
+     *     property is missing, with the message {@code required field 'breakpoints[1].line' is missing}
+     */
+    public <T> T bindChecked(RawJson raw, Class<T> type) {
+        Lsp4jCodecs.TypeCodec codec = lsp4j.codecFor(type);
+        if (codec == null) {
+            return bind(raw, type);
+        }
+        try {
+            return type.cast(codec.readChecked(raw.array(), raw.offset(), raw.byteLength()));
+        } catch (JsonBindException e) {
+            String missing = firstMissing(codec, raw);
+            if (missing != null) {
+                throw new IllegalArgumentException("required field '" + missing + "' is missing", e);
+            }
+            throw doesNotFit(raw, type, e);
+        } catch (MalformedJsonException e) {
+            throw malformed(raw, type, e);
+        }
+    }
+
+    /**
+     * The first required property that {@code raw} lacks, in field order: a checked read stops at the
+     * first problem it meets, which may be a value of the wrong kind before a missing property, or a
+     * missing property deeper in than one missing before it. On the error path only, so a tree will do.
+     */
+    private String firstMissing(Lsp4jCodecs.TypeCodec codec, RawJson raw) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(raw.array(), raw.offset(), raw.byteLength());
+        } catch (IOException e) {
+            return null;
+        }
+        return tree == null ? null : codec.firstMissing(tree);
+    }
+
+    private static IllegalArgumentException doesNotFit(RawJson raw, Type type, JsonBindException e) {
+        String path = e.path();
+        return new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()
+                + (path.isEmpty() ? "" : " at " + path) + ": " + e.reason(), e);
+    }
+
+    private static IllegalArgumentException malformed(RawJson raw, Type type, MalformedJsonException e) {
+        return new IllegalArgumentException("cannot bind " + abbreviate(raw) + " to " + type.getTypeName()
+                + " at " + MalformedJsonException.lineAndColumn(raw.array(), raw.offset(), e.index()) + ": "
+                + e.reason(), e);
     }
 
     /** The Jackson type for a reflected type, for callers that cache bindings. */

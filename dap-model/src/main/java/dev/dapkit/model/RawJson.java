@@ -91,6 +91,17 @@ public final class RawJson {
                 && utf8[offset + 2] == 'l' && utf8[offset + 3] == 'l';
     }
 
+    /** Whether this is a JSON object: its text starts with {@code {}, after any whitespace. */
+    public boolean isObject() {
+        for (int i = offset; i < offset + length; i++) {
+            byte b = utf8[i];
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
     /** The number of UTF-8 bytes of the JSON text. */
     public int byteLength() {
         return length;

@@ -24,6 +24,12 @@ class RawJsonTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"{}|true", "' \n\t{\"a\":1}'|true", "[{}]|false", "'\"{\"'|false", "null|false", "7|false"})
+    void isObjectLooksPastLeadingWhitespace(String json, boolean object) {
+        assertEquals(object, RawJson.parse(json).isObject(), json);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "1 2          | more than one JSON value: another one starts at line 1, column 3",
             "{} []        | more than one JSON value: another one starts at line 1, column 4",

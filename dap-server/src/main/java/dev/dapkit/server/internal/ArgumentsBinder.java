@@ -1,10 +1,11 @@
 package dev.dapkit.server.internal;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.dapkit.model.DapJson;
 import dev.dapkit.model.RawJson;
 import dev.dapkit.model.Request;
 import dev.dapkit.server.EngineError;
+import java.util.Locale;
 
 /**
  * Binds a request's {@code arguments} to the type its handler takes, refusing with a clear
@@ -21,7 +22,8 @@ final class ArgumentsBinder {
 
     /**
      * The arguments of {@code request} as {@code type}: {@code RawJson} as they came ({@code {}}
-     * when absent), nothing for {@code Void}, else a bound and checked model object.
+     * when absent), nothing for {@code Void}, else a model object bound and checked for DAP's
+     * required properties in one read ({@link DapJson#bindChecked}).
      */
     static <A> A bind(Request request, Class<A> type) {
         if (type == Void.class) {
@@ -31,21 +33,11 @@ final class ArgumentsBinder {
         if (type == RawJson.class) {
             return type.cast(raw);
         }
-        JsonNode tree;
-        try {
-            tree = raw.tree();
-        } catch (IllegalArgumentException e) {
-            throw invalid(request, e.getMessage());
-        }
-        if (!tree.isObject()) {
-            throw invalid(request, "'arguments' must be an object, got " + tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
-        }
-        String missing = RequiredFields.firstMissing(tree, type);
-        if (missing != null) {
-            throw invalid(request, "required field '" + missing + "' is missing");
+        if (!raw.isObject()) {
+            throw invalid(request, notAnObject(raw));
         }
         try {
-            return raw.bind(type);
+            return DapJson.standard().bindChecked(raw, type);
         } catch (IllegalArgumentException e) {
             throw invalid(request, withField(e));
         }
@@ -64,6 +56,16 @@ final class ArgumentsBinder {
             return raw.bind(type);
         } catch (IllegalArgumentException e) {
             throw invalid(request, e.getMessage());
+        }
+    }
+
+    /** What the arguments are instead of an object; their tree is made only for this message. */
+    private static String notAnObject(RawJson raw) {
+        try {
+            return "'arguments' must be an object, got "
+                    + raw.tree().getNodeType().toString().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dapkit.model.internal.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 
 /**
@@ -53,6 +54,21 @@ final class ArrayCodecs {
                 items[n++] = item;
             } while (in.nextElement(open));
             return Arrays.copyOf(items, n, arrayType);
+        }
+
+        @Override
+        String firstMissing(JsonNode json) {
+            if (!json.isArray()) {
+                return null;
+            }
+            for (int i = 0; i < json.size(); i++) {
+                JsonNode item = json.get(i);
+                String missing = item.isNull() ? null : elements.firstMissing(item);
+                if (missing != null) {
+                    return "[" + i + "]" + (missing.startsWith("[") ? "" : ".") + missing;
+                }
+            }
+            return null;
         }
 
         @Override

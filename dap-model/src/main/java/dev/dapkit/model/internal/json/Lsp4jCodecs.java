@@ -2,6 +2,7 @@ package dev.dapkit.model.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedField;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,13 +154,21 @@ public final class Lsp4jCodecs {
         }
         List<Property> properties = new ArrayList<>(written.size());
         List<Field> fields = new ArrayList<>(written.size());
+        int required = 0;
         for (BeanPropertyDefinition definition : written) {
             AnnotatedField field = definition.getField();
             if (field == null || !read.contains(definition.getName())) {
                 throw new NoSuchFieldException(type.getName() + " property '" + definition.getName()
                         + "' is not a field that Jackson both reads and writes");
             }
-            properties.add(property(definition.getName(), properties.size(), field.getAnnotated()));
+            long requiredBit = 0;
+            if (isRequired(field.getAnnotated())) {
+                if (required == Long.SIZE) {
+                    throw new NoSuchFieldException(type.getName() + " has more than " + Long.SIZE + " required properties");
+                }
+                requiredBit = 1L << required++;
+            }
+            properties.add(property(definition.getName(), properties.size(), requiredBit, field.getAnnotated()));
             fields.add(field.getAnnotated());
         }
         if (read.size() != properties.size()) {
@@ -168,22 +178,32 @@ public final class Lsp4jCodecs {
         return codec;
     }
 
-    private Property property(String name, int index, Field field)
+    /**
+     * Whether DAP requires the field: LSP4J marks its required properties {@link NonNull}, and a
+     * primitive one is required as well (a missing {@code threadId} would bind silently to 0).
+     */
+    private static boolean isRequired(Field field) {
+        return field.getType().isPrimitive() || field.isAnnotationPresent(NonNull.class);
+    }
+
+    private Property property(String name, int index, long requiredBit, Field field)
             throws ReflectiveOperationException, JsonProcessingException {
         Class<?> type = field.getType();
         if (type == int.class) {
-            return new Property.IntField(name, index, FieldAccess.setter(field), scalars.primitiveInts);
+            return new Property.IntField(name, index, requiredBit, FieldAccess.setter(field), scalars.primitiveInts);
         }
         if (type == boolean.class) {
-            return new Property.BooleanField(name, index, FieldAccess.setter(field), scalars.primitiveBooleans);
+            return new Property.BooleanField(name, index, requiredBit, FieldAccess.setter(field),
+                    scalars.primitiveBooleans);
         }
         if (type.isPrimitive()) {
             throw new NoSuchFieldException(field + " is a primitive other than int and boolean");
         }
         if (type == String.class) {
-            return new Property.StringField(name, index, FieldAccess.setter(field), scalars.strings);
+            return new Property.StringField(name, index, requiredBit, FieldAccess.setter(field), scalars.strings);
         }
-        return new Property.ReferenceField(name, index, FieldAccess.setter(field), codec(field.getGenericType()));
+        return new Property.ReferenceField(name, index, requiredBit, FieldAccess.setter(field),
+                codec(field.getGenericType()));
     }
 
     private ValueCodec codec(Type type) throws ReflectiveOperationException, JsonProcessingException {
@@ -258,7 +278,32 @@ public final class Lsp4jCodecs {
          * @throws JsonBindException when the value does not fit the type
          */
         public Object read(byte[] utf8, int offset, int length) {
+            return read(new Utf8JsonReader(utf8, offset, length));
+        }
+
+        /**
+         * Reads as {@link #read} does, and refuses a bean that lacks a required property or has it as
+         * null, in nested beans and arrays of them too: the first such property met ends the read.
+         *
+         * @throws MalformedJsonException when the text is not one well-formed JSON value
+         * @throws JsonBindException when the value does not fit the type or lacks a required property
+         */
+        public Object readChecked(byte[] utf8, int offset, int length) {
             Utf8JsonReader in = new Utf8JsonReader(utf8, offset, length);
+            in.checkRequired = true;
+            return read(in);
+        }
+
+        /**
+         * The path ({@code breakpoints[1].line}) of the first required property that {@code json}
+         * lacks or has as null, in property order, depth first; null when it lacks none. Values of the
+         * wrong kind are passed over: binding reports them.
+         */
+        public String firstMissing(JsonNode json) {
+            return codec.firstMissing(json);
+        }
+
+        private Object read(Utf8JsonReader in) {
             in.skipByteOrderMark();
             int c = in.peek();
             if (c < 0) {

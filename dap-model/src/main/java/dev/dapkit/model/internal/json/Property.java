@@ -1,5 +1,6 @@
 package dev.dapkit.model.internal.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,10 +22,16 @@ abstract class Property {
     private final byte[] prefix;
     /** The position in the bean's properties. */
     final int index;
+    /**
+     * This property's bit among its bean's required ones (DAP requires the field: LSP4J marks it
+     * {@code @NonNull} or declares it primitive), or 0 when it is optional.
+     */
+    final long requiredBit;
 
-    Property(String name, int index) {
+    Property(String name, int index, long requiredBit) {
         this.name = name;
         this.index = index;
+        this.requiredBit = requiredBit;
         this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
         this.nameHash = hash(nameBytes, 0, nameBytes.length);
         long word = 0;
@@ -73,6 +80,14 @@ abstract class Property {
     abstract void read(Utf8JsonReader in, Object bean);
 
     /**
+     * The path, relative to the value, of the first required property that {@code value} (not null)
+     * lacks, or null: see {@link ValueCodec#firstMissing}. Only a bean or an array of beans can lack one.
+     */
+    String firstMissing(JsonNode value) {
+        return null;
+    }
+
+    /**
      * Writes {@code "name":value} unless the value (the field's, boxed if primitive) is null; returns
      * whether it wrote anything.
      */
@@ -99,8 +114,8 @@ abstract class Property {
         private final MethodHandle setter;
         private final JacksonCodec fallback;
 
-        IntField(String name, int index, MethodHandle setter, JacksonCodec fallback) {
-            super(name, index);
+        IntField(String name, int index, long requiredBit, MethodHandle setter, JacksonCodec fallback) {
+            super(name, index, requiredBit);
             this.setter = setter;
             this.fallback = fallback;
         }
@@ -140,8 +155,8 @@ abstract class Property {
         private final MethodHandle setter;
         private final JacksonCodec fallback;
 
-        BooleanField(String name, int index, MethodHandle setter, JacksonCodec fallback) {
-            super(name, index);
+        BooleanField(String name, int index, long requiredBit, MethodHandle setter, JacksonCodec fallback) {
+            super(name, index, requiredBit);
             this.setter = setter;
             this.fallback = fallback;
         }
@@ -183,8 +198,8 @@ abstract class Property {
         final ValueCodec codec;
         private final boolean remembered;
 
-        ReferenceField(String name, int index, MethodHandle setter, ValueCodec codec) {
-            super(name, index);
+        ReferenceField(String name, int index, long requiredBit, MethodHandle setter, ValueCodec codec) {
+            super(name, index, requiredBit);
             this.setter = setter;
             this.codec = codec;
             this.remembered = codec instanceof BeanCodec;
@@ -205,6 +220,11 @@ abstract class Property {
             } catch (Throwable t) {
                 throw rethrow(t);
             }
+        }
+
+        @Override
+        final String firstMissing(JsonNode value) {
+            return codec.firstMissing(value);
         }
 
         /** Reads a value that is not null; {@code first} is its first byte. */
@@ -237,8 +257,8 @@ abstract class Property {
 
         private final int hint = NEXT_HINT.getAndIncrement() & (DecodedStrings.HINTS - 1);
 
-        StringField(String name, int index, MethodHandle setter, ValueCodec codec) {
-            super(name, index, setter, codec);
+        StringField(String name, int index, long requiredBit, MethodHandle setter, ValueCodec codec) {
+            super(name, index, requiredBit, setter, codec);
         }
 
         @Override

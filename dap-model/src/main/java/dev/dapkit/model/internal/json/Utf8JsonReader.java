@@ -44,6 +44,12 @@ public final class Utf8JsonReader {
     /** Made on the first string worth caching: most messages are small. */
     private DecodedStrings decoded;
 
+    /**
+     * Whether beans refuse to end without their required properties ({@code TypeCodec.readChecked});
+     * set before the read starts.
+     */
+    boolean checkRequired;
+
     /** The last number scanned: where it starts, and its value when it is an {@code int}. */
     int numberStart;
     int numberInt;

@@ -1,5 +1,7 @@
 package dev.dapkit.model.internal.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Reads and writes the values of one Java type. Readers handle the JSON shape that type is
  * normally written as and hand any other shape to Jackson, so that coercions and error messages
@@ -13,6 +15,16 @@ abstract class ValueCodec {
 
     /** Writes a non-null value. */
     abstract void write(Object value, Utf8JsonWriter out);
+
+    /**
+     * The path, relative to {@code json} (a value, not null, that this codec would read), of the
+     * first required bean property it lacks or has as null, in property order, depth first; null
+     * when it lacks none or is of a kind this codec does not read as a bean or an array. For the
+     * error path: it tells which property to name when a checked read stopped.
+     */
+    String firstMissing(JsonNode json) {
+        return null;
+    }
 
     /** The reader's byte at its position: the first byte of the value to read. */
     static int first(Utf8JsonReader in) {
