@@ -81,7 +81,7 @@ final class Sessions {
             }
             // dapkit reads the thread list and the frames while its stopped event travels: this row
             // counts that work wherever it falls, from the step request to the refreshed screen
-            rows.add(Row.times("step + refresh (request to screen)", stepAndRefresh[0], stepAndRefresh[1], Goal.NONE));
+            rows.add(Row.times("step + refresh (to screen)", stepAndRefresh[0], stepAndRefresh[1], Goal.NONE));
 
             raw.openArray();
             dapkit.openArray();
@@ -137,7 +137,7 @@ final class Sessions {
                 }
             }
             rows.add(Row.times("1000-frame stack trace", stack[0], stack[1], Goal.millis(5)));
-            rows.add(Row.times("continue + 1000-frame stack (request to stack)", stopAndStack[0], stopAndStack[1],
+            rows.add(Row.times("continue + 1000 frames (to stack)", stopAndStack[0], stopAndStack[1],
                     Goal.NONE));
             rows.add(Row.times("int[100000] page of 1000", page[0], page[1], Goal.NONE));
             cpuRows.add(Row.times("1000-frame stack trace", stackCpu[0], stackCpu[1], Goal.NONE));

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class StopReadAhead {
 
-    /** Threads that ask for thread names side by side; idle ones end. */
-    private static final int NAME_READERS = 4;
+    /** Threads that ask for thread names (and the frames) side by side; idle ones end. */
+    private static final int NAME_READERS = 6;
 
     private final ThreadRegistry threads;
     private final ExecutionControl execution;

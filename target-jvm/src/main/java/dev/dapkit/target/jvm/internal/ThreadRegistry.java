@@ -94,29 +94,37 @@ final class ThreadRegistry {
 
     /**
      * The threads a user sees, in id order: every live thread but the JVM's frameless service
-     * threads, with the name shown for it. A name costs a JDWP round trip; they are asked for all
-     * at once, through {@code nameReaders} and on this thread, so that the round trips overlap.
+     * threads, with the name shown for it. A name costs a JDWP round trip, and so does the list of
+     * live threads: the names of the threads known already are asked for through
+     * {@code nameReaders} while this thread asks for the list, then those of new threads, so that
+     * all the round trips overlap.
      */
     List<ListedThread> listed(Executor nameReaders) {
-        List<Map.Entry<Integer, ThreadReference>> shown = new ArrayList<>();
-        for (Map.Entry<Integer, ThreadReference> entry : all()) {
-            if (!isFramelessService(entry.getValue())) {
-                shown.add(entry);
+        Map<Long, CompletableFuture<String>> names = new HashMap<>();
+        for (ThreadReference known : known()) {
+            if (!Boolean.TRUE.equals(serviceVerdicts.get(known.uniqueID()))) {
+                // a thread that ended meanwhile fails here, unlisted and unasked
+                names.put(known.uniqueID(), CompletableFuture.supplyAsync(() -> displayName(known), nameReaders));
             }
         }
-        List<CompletableFuture<String>> names = new ArrayList<>(shown.size());
-        for (int i = 1; i < shown.size(); i++) {
-            ThreadReference thread = shown.get(i).getValue();
-            names.add(CompletableFuture.supplyAsync(() -> displayName(thread), nameReaders));
+        List<Map.Entry<Integer, ThreadReference>> shown = new ArrayList<>();
+        for (Map.Entry<Integer, ThreadReference> entry : all()) {
+            ThreadReference thread = entry.getValue();
+            if (!isFramelessService(thread)) {
+                shown.add(entry);
+                names.computeIfAbsent(thread.uniqueID(),
+                        id -> CompletableFuture.supplyAsync(() -> displayName(thread), nameReaders));
+            }
         }
         List<ListedThread> out = new ArrayList<>(shown.size());
-        if (!shown.isEmpty()) {
-            out.add(new ListedThread(shown.get(0).getKey(), displayName(shown.get(0).getValue())));
-        }
-        for (int i = 1; i < shown.size(); i++) {
-            out.add(new ListedThread(shown.get(i).getKey(), joined(names.get(i - 1))));
+        for (Map.Entry<Integer, ThreadReference> entry : shown) {
+            out.add(new ListedThread(entry.getKey(), joined(names.get(entry.getValue().uniqueID()))));
         }
         return List.copyOf(out);
+    }
+
+    private synchronized List<ThreadReference> known() {
+        return new ArrayList<>(threadsById.values());
     }
 
     /** The name, or what reading it threw (a lost connection, say), as if read on this thread. */
