@@ -7,6 +7,8 @@ import com.sun.jdi.VMDisconnectedException;
 import dev.dapkit.target.jvm.internal.ThreadRegistry.ListedThread;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,52 +18,45 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What every client asks for once it is shown a stop, read before it asks
  * ({@link dev.dapkit.server.spi.DebugTarget#stopShown}), while the {@code stopped} event travels:
- * the listed threads with their names, a JDWP round trip each, and the stopped thread's frames,
- * which JDI keeps until that thread resumes. The names and the frames are asked for side by side,
- * so their round trips overlap. The thread list answers {@code threads} requests as long as the
- * debuggee stays as it was read ({@link ExecutionControl#version}); a client that asks twice at
- * one stop (VS Code does) pays for the names once.
+ * the stopped thread's frames, which JDI keeps until that thread resumes, and the listed threads
+ * with their names, a JDWP round trip each. The frames are read on the calling thread, so a stack
+ * trace asked for next finds them; the thread list is read meanwhile on a thread of its own, its
+ * names side by side, so that their round trips overlap and a stack trace need not wait for them.
+ * The list answers {@code threads} requests as long as the debuggee stays as it was read
+ * ({@link ExecutionControl#version}); a client that asks twice at one stop (VS Code does) pays for
+ * the names once.
  *
  * <p>Thread-safe.
  */
 final class StopReadAhead {
 
-    /** Threads that ask for thread names (and the frames) side by side; idle ones end. */
+    /** Threads that ask for thread names side by side; idle ones end. */
     private static final int NAME_READERS = 6;
+    private static final long IDLE_SECONDS = 30;
 
     private final ThreadRegistry threads;
     private final ExecutionControl execution;
     private final AtomicReference<ThreadList> threadList = new AtomicReference<>();
-    private final ThreadPoolExecutor nameReaders;
+    /** Reads a stop's thread list; its name lookups go to {@link #nameReaders}, which never wait on each other. */
+    private final ExecutorService lister = daemonPool("dapkit-jvm-threads-", 1);
+    private final ExecutorService nameReaders = daemonPool("dapkit-jvm-names-", NAME_READERS);
 
     StopReadAhead(ThreadRegistry threads, ExecutionControl execution) {
         this.threads = threads;
         this.execution = execution;
-        AtomicInteger serial = new AtomicInteger();
-        this.nameReaders = new ThreadPoolExecutor(NAME_READERS, NAME_READERS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread thread = new Thread(r, "dapkit-jvm-names-" + serial.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        nameReaders.allowCoreThreadTimeOut(true);
     }
 
-    /** Reads the thread list and, side by side with it, the frames of {@code stopped} (null when the stop named none). */
+    /** Starts reading the thread list, and reads the frames of {@code stopped} (null when the stop named none). */
     void read(ThreadReference stopped) {
-        CompletableFuture<Void> frames = stopped == null ? null
-                : CompletableFuture.runAsync(() -> readFrames(stopped), nameReaders);
-        listed();
-        if (frames != null) {
-            frames.join();
-        }
-    }
-
-    private static void readFrames(ThreadReference thread) {
-        try {
-            thread.frames();
-        } catch (IncompatibleThreadStateException | ObjectCollectedException | VMDisconnectedException e) {
-            // it runs again already, or has ended: the stackTrace request will say so
+        long version = execution.version();
+        threadList.set(new ThreadList(version,
+                CompletableFuture.supplyAsync(() -> threads.listed(nameReaders), lister)));
+        if (stopped != null) {
+            try {
+                stopped.frames();
+            } catch (IncompatibleThreadStateException | ObjectCollectedException | VMDisconnectedException e) {
+                // it runs again already, or has ended: the stackTrace request will say so
+            }
         }
     }
 
@@ -70,19 +65,44 @@ final class StopReadAhead {
         long version = execution.version();
         ThreadList kept = threadList.get();
         if (kept != null && kept.version() == version) {
-            return kept.threads();
+            List<ListedThread> read = joined(kept.threads());
+            // a change while it was read makes it stale
+            if (read != null && execution.version() == version) {
+                return read;
+            }
         }
-        // read at the version seen before reading: a change meanwhile makes it stale at once
         List<ListedThread> read = threads.listed(nameReaders);
-        threadList.set(new ThreadList(version, read));
+        threadList.set(new ThreadList(version, CompletableFuture.completedFuture(read)));
         return read;
     }
 
-    /** Stops the name readers; at the end of the session. */
+    /** The list read ahead, or null when reading it failed (the caller reads again, and reports). */
+    private static List<ListedThread> joined(CompletableFuture<List<ListedThread>> list) {
+        try {
+            return list.join();
+        } catch (CompletionException e) {
+            return null;
+        }
+    }
+
+    /** Stops the readers; at the end of the session. */
     void close() {
+        lister.shutdownNow();
         nameReaders.shutdownNow();
     }
 
-    private record ThreadList(long version, List<ListedThread> threads) {
+    private static ExecutorService daemonPool(String prefix, int threads) {
+        AtomicInteger serial = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread thread = new Thread(r, prefix + serial.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private record ThreadList(long version, CompletableFuture<List<ListedThread>> threads) {
     }
 }
