@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What every client asks for once it is shown a stop, read before it asks
  * ({@link dev.dapkit.server.spi.DebugTarget#stopShown}), while the {@code stopped} event travels:
- * the stopped thread's frames, which JDI keeps until that thread resumes, and the listed threads
- * with their names, a JDWP round trip each. The frames are read on the calling thread, so a stack
- * trace asked for next finds them; the thread list is read meanwhile on a thread of its own, its
- * names side by side, so that their round trips overlap and a stack trace need not wait for them.
+ * the listed threads with their names, a JDWP round trip each, and the stopped thread's frames,
+ * which JDI keeps until that thread resumes. The calling thread reads the list of live threads
+ * and the frames; the names are asked for side by side on threads of their own, so that their
+ * round trips overlap, and a stack trace asked for next need not wait for them.
  * The list answers {@code threads} requests as long as the debuggee stays as it was read
  * ({@link ExecutionControl#version}); a client that asks twice at one stop (VS Code does) pays for
  * the names once.
@@ -30,15 +30,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class StopReadAhead {
 
-    /** Threads that ask for thread names side by side; idle ones end. */
+    /** Threads that ask for thread names side by side; idle ones end after {@link #IDLE_SECONDS}. */
     private static final int NAME_READERS = 6;
     private static final long IDLE_SECONDS = 30;
 
     private final ThreadRegistry threads;
     private final ExecutionControl execution;
     private final AtomicReference<ThreadList> threadList = new AtomicReference<>();
-    /** Reads a stop's thread list; its name lookups go to {@link #nameReaders}, which never wait on each other. */
-    private final ExecutorService lister = daemonPool("dapkit-jvm-threads-", 1);
     private final ExecutorService nameReaders = daemonPool("dapkit-jvm-names-", NAME_READERS);
 
     StopReadAhead(ThreadRegistry threads, ExecutionControl execution) {
@@ -46,11 +44,17 @@ final class StopReadAhead {
         this.execution = execution;
     }
 
-    /** Starts reading the thread list, and reads the frames of {@code stopped} (null when the stop named none). */
+    /** Reads the thread list (its names still on their way on return) and the frames of {@code stopped} (null when the stop named none). */
     void read(ThreadReference stopped) {
         long version = execution.version();
-        threadList.set(new ThreadList(version,
-                CompletableFuture.supplyAsync(() -> threads.listed(nameReaders), lister)));
+        CompletableFuture<List<ListedThread>> list;
+        try {
+            list = threads.listing(nameReaders);
+        } catch (RuntimeException e) {
+            // the threads request reads again, and reports
+            list = CompletableFuture.failedFuture(e);
+        }
+        threadList.set(new ThreadList(version, list));
         if (stopped != null) {
             try {
                 stopped.frames();
@@ -87,7 +91,6 @@ final class StopReadAhead {
 
     /** Stops the readers; at the end of the session. */
     void close() {
-        lister.shutdownNow();
         nameReaders.shutdownNow();
     }
 

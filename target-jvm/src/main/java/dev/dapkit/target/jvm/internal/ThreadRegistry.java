@@ -100,6 +100,14 @@ final class ThreadRegistry {
      * all the round trips overlap.
      */
     List<ListedThread> listed(Executor nameReaders) {
+        return joined(listing(nameReaders));
+    }
+
+    /**
+     * As {@link #listed}, but returns once the list of live threads is read, with the names still
+     * on their way: the list completes when the last name arrives.
+     */
+    CompletableFuture<List<ListedThread>> listing(Executor nameReaders) {
         Map<Long, CompletableFuture<String>> names = new HashMap<>();
         for (ThreadReference known : known()) {
             if (!Boolean.TRUE.equals(serviceVerdicts.get(known.uniqueID()))) {
@@ -107,30 +115,33 @@ final class ThreadRegistry {
                 names.put(known.uniqueID(), CompletableFuture.supplyAsync(() -> displayName(known), nameReaders));
             }
         }
-        List<Map.Entry<Integer, ThreadReference>> shown = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        List<CompletableFuture<String>> shownNames = new ArrayList<>();
         for (Map.Entry<Integer, ThreadReference> entry : all()) {
             ThreadReference thread = entry.getValue();
             if (!isFramelessService(thread)) {
-                shown.add(entry);
-                names.computeIfAbsent(thread.uniqueID(),
-                        id -> CompletableFuture.supplyAsync(() -> displayName(thread), nameReaders));
+                ids.add(entry.getKey());
+                shownNames.add(names.computeIfAbsent(thread.uniqueID(),
+                        id -> CompletableFuture.supplyAsync(() -> displayName(thread), nameReaders)));
             }
         }
-        List<ListedThread> out = new ArrayList<>(shown.size());
-        for (Map.Entry<Integer, ThreadReference> entry : shown) {
-            out.add(new ListedThread(entry.getKey(), joined(names.get(entry.getValue().uniqueID()))));
-        }
-        return List.copyOf(out);
+        return CompletableFuture.allOf(shownNames.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<ListedThread> out = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                out.add(new ListedThread(ids.get(i), shownNames.get(i).join()));
+            }
+            return List.copyOf(out);
+        });
     }
 
     private synchronized List<ThreadReference> known() {
         return new ArrayList<>(threadsById.values());
     }
 
-    /** The name, or what reading it threw (a lost connection, say), as if read on this thread. */
-    private static String joined(CompletableFuture<String> name) {
+    /** The list, or what reading a name threw (a lost connection, say), as if read on this thread. */
+    private static List<ListedThread> joined(CompletableFuture<List<ListedThread>> list) {
         try {
-            return name.join();
+            return list.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
