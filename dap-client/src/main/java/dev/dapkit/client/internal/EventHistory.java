@@ -23,12 +23,13 @@ final class EventHistory {
     private static final Logger LOG = LoggerFactory.getLogger(EventHistory.class);
 
     private final int limit;
-    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private final ArrayDeque<ReceivedEvent> entries = new ArrayDeque<>();
     /**
-     * The kept entries no wait took, oldest first: a new wait looks only at these. A script that
-     * takes every event it waits for leaves this empty, however full the history is.
+     * The kept events no wait took, oldest first: a new wait looks only at these. A script that
+     * takes every event it waits for leaves this empty, however full the history is. Each received
+     * event is its own instance, so being here is being untaken.
      */
-    private final ArrayDeque<Entry> untaken = new ArrayDeque<>();
+    private final ArrayDeque<ReceivedEvent> untaken = new ArrayDeque<>();
     private final List<EventWaiter<?>> waiters = new ArrayList<>();
     private ConnectionEnd end;
 
@@ -52,18 +53,17 @@ final class EventHistory {
                 break;
             }
         }
-        Entry entry = new Entry(event, taker != null);
-        entries.addLast(entry);
+        entries.addLast(event);
         if (taker == null) {
-            untaken.addLast(entry);
+            untaken.addLast(event);
         }
         if (entries.size() > limit) {
-            Entry dropped = entries.removeFirst();
-            if (!dropped.taken) {
-                // the oldest kept entry is the oldest untaken one too
+            ReceivedEvent dropped = entries.removeFirst();
+            // the oldest kept event, if untaken, is the oldest untaken one too
+            if (untaken.peekFirst() == dropped) {
                 untaken.removeFirst();
                 LOG.debug("event history full ({} events): dropping event '{}' seq {}, which no wait took",
-                        limit, dropped.event.name(), dropped.event.event().seq());
+                        limit, dropped.name(), dropped.event().seq());
             }
         }
         return taker;
@@ -77,12 +77,11 @@ final class EventHistory {
         if (end != null) {
             return new Taken(null, end);
         }
-        for (Iterator<Entry> it = untaken.iterator(); it.hasNext(); ) {
-            Entry entry = it.next();
-            if (waiter.filter().matches(entry.event)) {
-                entry.taken = true;
+        for (Iterator<ReceivedEvent> it = untaken.iterator(); it.hasNext(); ) {
+            ReceivedEvent event = it.next();
+            if (waiter.filter().matches(event)) {
                 it.remove();
-                return new Taken(entry.event, null);
+                return new Taken(event, null);
             }
         }
         waiters.add(waiter);
@@ -105,16 +104,16 @@ final class EventHistory {
     /** The kept events, oldest first, whether a wait took them or not. */
     synchronized List<Event> events() {
         List<Event> events = new ArrayList<>(entries.size());
-        entries.forEach(entry -> events.add(entry.event.event()));
+        entries.forEach(entry -> events.add(entry.event()));
         return List.copyOf(events);
     }
 
     /** The names of the last {@code n} kept events, for a timeout message. */
     synchronized List<String> lastNames(int n) {
         List<String> names = new ArrayList<>();
-        Iterator<Entry> it = entries.descendingIterator();
+        Iterator<ReceivedEvent> it = entries.descendingIterator();
         while (it.hasNext() && names.size() < n) {
-            names.add(0, it.next().event.name());
+            names.add(0, it.next().name());
         }
         return names;
     }
@@ -124,15 +123,5 @@ final class EventHistory {
      * neither when the wait was registered.
      */
     record Taken(ReceivedEvent event, ConnectionEnd end) {
-    }
-
-    private static final class Entry {
-        final ReceivedEvent event;
-        boolean taken;
-
-        Entry(ReceivedEvent event, boolean taken) {
-            this.event = event;
-            this.taken = taken;
-        }
     }
 }
