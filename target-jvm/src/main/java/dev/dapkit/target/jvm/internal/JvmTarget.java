@@ -197,11 +197,8 @@ public final class JvmTarget implements DebugTarget, BoundedRequests, VariableSe
     public TargetVariable setExpression(TargetFrame frame, String expression, String value) throws TargetException {
         JvmFrame f = frame == null ? null : own(frame);
         JvmSession s = session("setExpression");
-        try {
-            return JdiCalls.call("setExpression", () -> s.evaluation.assign(f, expression, value));
-        } finally {
-            s.execution.changed();
-        }
+        // an assignment is evaluated, and an evaluation marks the debuggee changed already
+        return JdiCalls.call("setExpression", () -> s.evaluation.assign(f, expression, value));
     }
 
     @Override
