@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dapkit.model.DapMessage;
 import dev.dapkit.model.Event;
 import dev.dapkit.model.Request;
-import dev.dapkit.model.transport.DapConnection;
 import dev.dapkit.model.transport.NonBlockingReceiver;
+import dev.dapkit.testkit.transport.ConnectionPair;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,25 +29,28 @@ import org.junit.jupiter.api.Test;
  */
 class DirectWritesTest {
 
-    private static final long SECONDS = 10;
+    private static final long SECONDS = Loopback.SECONDS;
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Loopback loopback;
+
+    @BeforeEach
+    void listen() throws Exception {
+        loopback = new Loopback();
+    }
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
+        loopback.close();
     }
 
     @Test
     void aSendReachesThePeerWhileTheConnectionsEventLoopIsBusy() throws Exception {
-        Pair pair = pair();
+        ConnectionPair pair = loopback.pair();
         BlockingQueue<DapMessage> received = new LinkedBlockingQueue<>();
-        pair.client.start(received::add);
+        pair.client().start(received::add);
         CountDownLatch loopBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        pair.served.start(NonBlockingReceiver.of(message -> {
+        pair.server().start(NonBlockingReceiver.of(message -> {
             loopBusy.countDown();
             try {
                 release.await(SECONDS, TimeUnit.SECONDS);
@@ -54,10 +58,10 @@ class DirectWritesTest {
                 Thread.currentThread().interrupt();
             }
         }));
-        pair.client.send(new Request(1, "hold", null, Map.of()));
+        pair.client().send(new Request(1, "hold", null, Map.of()));
         assertTrue(loopBusy.await(SECONDS, TimeUnit.SECONDS), "the served connection's loop never took the request");
         try {
-            CompletableFuture<Void> sent = pair.served.send(Event.of("meanwhile", null));
+            CompletableFuture<Void> sent = pair.server().send(Event.of("meanwhile", null));
             DapMessage arrived = received.poll(SECONDS, TimeUnit.SECONDS);
             assertNotNull(arrived, "the event waited for the busy event loop");
             assertEquals("meanwhile", ((Event) arrived).event());
@@ -69,20 +73,20 @@ class DirectWritesTest {
 
     @Test
     void aFrameTheSocketCannotTakeAtOnceArrivesWholeBeforeTheSendsBehindIt() throws Exception {
-        Pair pair = pair();
-        pair.served.start(NonBlockingReceiver.of(message -> { }));
+        ConnectionPair pair = loopback.pair();
+        pair.server().start(NonBlockingReceiver.of(message -> { }));
         // the client does not read yet: the large frame fills the socket buffers part way
         String large = "x".repeat(12 * 1024 * 1024);
-        CompletableFuture<Void> first = pair.served.send(Event.of("large", Map.of("text", large)));
+        CompletableFuture<Void> first = pair.server().send(Event.of("large", Map.of("text", large)));
         List<CompletableFuture<Void>> behind = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            behind.add(pair.served.send(Event.of("small-" + i, null)));
+            behind.add(pair.server().send(Event.of("small-" + i, null)));
         }
         assertFalse(first.isDone(), "12 MiB went into the socket at once; the test needs a frame it cannot take");
         assertFalse(behind.get(0).isDone(), "a send overtook the unwritten large frame");
 
         BlockingQueue<DapMessage> received = new LinkedBlockingQueue<>();
-        pair.client.start(received::add);
+        pair.client().start(received::add);
         Event arrived = (Event) received.poll(SECONDS, TimeUnit.SECONDS);
         assertNotNull(arrived, "nothing arrived");
         assertEquals("large", arrived.event());
@@ -98,10 +102,10 @@ class DirectWritesTest {
 
     @Test
     void concurrentSendersKeepTheOrderOfEachThreadsSends() throws Exception {
-        Pair pair = pair();
-        pair.served.start(NonBlockingReceiver.of(message -> { }));
+        ConnectionPair pair = loopback.pair();
+        pair.server().start(NonBlockingReceiver.of(message -> { }));
         BlockingQueue<DapMessage> received = new LinkedBlockingQueue<>();
-        pair.client.start(received::add);
+        pair.client().start(received::add);
         int senders = 4;
         int each = 300;
         List<Thread> threads = new ArrayList<>();
@@ -112,7 +116,7 @@ class DirectWritesTest {
                 for (int i = 0; i < each; i++) {
                     // every tenth frame is large enough to be written in parts
                     String padding = i % 10 == 0 ? "p".repeat(300_000) : "";
-                    CompletableFuture<Void> sent = pair.served.send(Event.of(name,
+                    CompletableFuture<Void> sent = pair.server().send(Event.of(name,
                             Map.of("n", i, "padding", padding)));
                     synchronized (sends) {
                         sends.add(sent);
@@ -135,22 +139,5 @@ class DirectWritesTest {
             nextOf.put(event.event(), n + 1);
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SECONDS, TimeUnit.SECONDS);
-    }
-
-    private Pair pair() throws Exception {
-        TcpServerTransport server = TcpServerTransport.builder().build();
-        toClose.add(server);
-        BlockingQueue<DapConnection> accepted = new LinkedBlockingQueue<>();
-        server.start(accepted::add);
-        DapConnection client = TcpClientTransport.builder().address(server.address().getHost(), server.address().getPort())
-                .build().connect().get(SECONDS, TimeUnit.SECONDS);
-        toClose.add(client);
-        DapConnection served = accepted.poll(SECONDS, TimeUnit.SECONDS);
-        assertNotNull(served, "the server accepted nothing");
-        toClose.add(served);
-        return new Pair(client, served);
-    }
-
-    private record Pair(DapConnection client, DapConnection served) {
     }
 }

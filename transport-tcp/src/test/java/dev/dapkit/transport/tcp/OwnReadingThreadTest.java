@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,45 +28,26 @@ import org.junit.jupiter.api.Test;
  */
 class OwnReadingThreadTest {
 
-    private static final long SECONDS = 10;
+    private static final long SECONDS = Loopback.SECONDS;
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Loopback loopback;
+
+    @BeforeEach
+    void listen() throws Exception {
+        loopback = new Loopback();
+    }
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-    }
-
-    private TcpServerTransport server(BlockingQueue<DapConnection> accepted) throws Exception {
-        TcpServerTransport server = TcpServerTransport.builder().build();
-        toClose.add(server);
-        server.start(accepted::add);
-        return server;
-    }
-
-    private DapConnection connect(TcpServerTransport server) throws Exception {
-        DapConnection client = TcpClientTransport.builder().address(server.address().getHost(), server.address().getPort())
-                .build().connect().get(SECONDS, TimeUnit.SECONDS);
-        toClose.add(client);
-        return client;
-    }
-
-    private static DapConnection take(BlockingQueue<DapConnection> accepted) throws InterruptedException {
-        DapConnection connection = accepted.poll(SECONDS, TimeUnit.SECONDS);
-        assertNotNull(connection, "the server accepted nothing");
-        return connection;
+        loopback.close();
     }
 
     @Test
     void eachAcceptedConnectionReadsOnAThreadOfItsOwnThatEndsWithIt() throws Exception {
-        BlockingQueue<DapConnection> accepted = new LinkedBlockingQueue<>();
-        TcpServerTransport server = server(accepted);
-        DapConnection firstClient = connect(server);
-        DapConnection secondClient = connect(server);
-        DapConnection first = take(accepted);
-        DapConnection second = take(accepted);
+        DapConnection firstClient = loopback.connect();
+        DapConnection secondClient = loopback.connect();
+        DapConnection first = loopback.accepted();
+        DapConnection second = loopback.accepted();
         assertTrue(first.readsOnOwnThread());
         assertFalse(firstClient.readsOnOwnThread(), "a client's connection shares the event loops");
 
@@ -88,10 +70,8 @@ class OwnReadingThreadTest {
 
     @Test
     void aSendOnTheReadingThreadWaitsBehindAnEarlierSendFromAnotherThread() throws Exception {
-        BlockingQueue<DapConnection> accepted = new LinkedBlockingQueue<>();
-        TcpServerTransport server = server(accepted);
-        DapConnection client = connect(server);
-        DapConnection served = take(accepted);
+        DapConnection client = loopback.connect();
+        DapConnection served = loopback.accepted();
         BlockingQueue<DapMessage> received = new LinkedBlockingQueue<>();
         client.start(received::add);
         CompletableFuture<Void> answered = new CompletableFuture<>();
