@@ -178,7 +178,9 @@ class JvmExecutionTest {
             int worker = jvm.stopped().getThreadId();
             assertEquals("worker", nameOf(jvm, worker));
             EvaluateArguments rename = new EvaluateArguments();
-            rename.setExpression("Thread.currentThread().setName(\"renamed\")");
+            // not setName(): synchronized on the thread, whose monitor the suspended main thread may
+            // still hold in start() when the worker stops this early, so a single-threaded run would wait
+            rename.setExpression("Thread.currentThread().name = \"renamed\"");
             rename.setFrameId(jvm.top(worker).getId());
             rename.setContext("repl");
             jvm.request("evaluate", rename, EvaluateResponse.class);

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * What every client asks for once it is shown a stop, read before it asks
  * ({@link dev.dapkit.server.spi.DebugTarget#stopShown}), while the {@code stopped} event travels:
  * the listed threads with their names, a JDWP round trip each, and the stopped thread's frames,
- * which JDI keeps until that thread resumes. The calling thread reads the list of live threads
- * and the frames; the names are asked for side by side on threads of their own, so that their
- * round trips overlap, and a stack trace asked for next need not wait for them.
+ * which JDI keeps until that thread resumes. The calling thread reads the frames; the list of live
+ * threads and the names are asked for side by side on threads of their own, so that their round
+ * trips overlap, and a stack trace asked for next waits only for the frames.
  * The list answers {@code threads} requests as long as the debuggee stays as it was read
  * ({@link ExecutionControl#version}); a client that asks twice at one stop (VS Code does) pays for
  * the names once.
@@ -45,13 +45,19 @@ final class StopReadAhead {
     }
 
     /** Reads the thread list (its names still on their way on return) and the frames of {@code stopped} (null when the stop named none). */
+    /**
+     * Starts reading the thread list (on a name reader) and reads the frames of {@code stopped}
+     * (null when the stop named none) on the calling thread, so that both JDWP commands are in
+     * flight at once and a stack trace asked for next waits for neither the list nor the names.
+     */
     void read(ThreadReference stopped) {
         long version = execution.version();
         CompletableFuture<List<ListedThread>> list;
         try {
-            list = threads.listing(nameReaders);
+            list = CompletableFuture.supplyAsync(() -> threads.listing(nameReaders), nameReaders)
+                    .thenCompose(named -> named);
         } catch (RuntimeException e) {
-            // the threads request reads again, and reports
+            // readers closed with the session; like a failed read, the threads request reads again and reports
             list = CompletableFuture.failedFuture(e);
         }
         threadList.set(new ThreadList(version, list));

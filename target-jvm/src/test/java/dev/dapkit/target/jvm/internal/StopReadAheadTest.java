@@ -1,6 +1,7 @@
 package dev.dapkit.target.jvm.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -14,6 +15,10 @@ import com.sun.jdi.VirtualMachine;
 import dev.dapkit.server.spi.TargetEvents;
 import dev.dapkit.target.jvm.internal.ThreadRegistry.ListedThread;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +42,11 @@ class StopReadAheadTest {
         readAhead = new StopReadAhead(threads, execution);
     }
 
+    @AfterEach
+    void closeReaders() {
+        readAhead.close();
+    }
+
     @Test
     void theListReadAtTheStopAnswersWithoutAskingForNamesAgain() throws Exception {
         readAhead.read(worker);
@@ -47,6 +57,27 @@ class StopReadAheadTest {
         assertEquals(List.of(new ListedThread(1, "main"), new ListedThread(2, "worker")), listed);
         verify(main, times(1)).name();
         verify(worker, times(1)).name();
+        verify(vm, times(1)).allThreads();
+    }
+
+    @Test
+    void theFramesAreReadWithoutWaitingForTheList() throws Exception {
+        CountDownLatch listAsked = new CountDownLatch(1);
+        CountDownLatch listAnswered = new CountDownLatch(1);
+        when(vm.allThreads()).thenAnswer(asked -> {
+            listAsked.countDown();
+            assertTrue(listAnswered.await(10, TimeUnit.SECONDS), "the test never let the list arrive");
+            return List.of(main, worker);
+        });
+        try {
+            // returns while the list is still on its way: a stack trace asked next need not wait for it
+            CompletableFuture.runAsync(() -> readAhead.read(worker)).get(10, TimeUnit.SECONDS);
+            verify(worker).frames();
+            assertTrue(listAsked.await(10, TimeUnit.SECONDS), "the list was not asked for");
+        } finally {
+            listAnswered.countDown();
+        }
+        assertEquals(List.of(new ListedThread(1, "main"), new ListedThread(2, "worker")), readAhead.listed());
         verify(vm, times(1)).allThreads();
     }
 
