@@ -88,7 +88,8 @@ final class InspectionHandlers {
         LineConverter lines = client.lines();
         StackFrame[] frames = new StackFrame[page.frames().size()];
         // a deep stack repeats a few files: each distinct source is translated once per request (the
-        // translation looks for the file on disk, which cost a system call per frame)
+        // translation looks for the file on disk, which cost a system call per frame), and the frames
+        // that show it share that one translation, which the encoder then writes once and copies
         Map<Source, Source> translated = new HashMap<>();
         for (int i = 0; i < frames.length; i++) {
             TargetFrame targetFrame = page.frames().get(i);
@@ -113,17 +114,15 @@ final class InspectionHandlers {
         return response;
     }
 
-    /** The client's copy of a frame's source, translated once per distinct source of the request. */
+    /**
+     * The client's copy of a frame's source, translated once per distinct source of the request and
+     * shared by its frames: the response is written as it is returned, and nothing changes it.
+     */
     private Source clientSource(Source targetSource, Map<Source, Source> translated) {
         if (targetSource == null) {
             return null;
         }
-        Source done = translated.get(targetSource);
-        if (done == null) {
-            done = sources.toClient(targetSource);
-            translated.put(targetSource, done);
-        }
-        return SourceReferences.copy(done);
+        return translated.computeIfAbsent(targetSource, sources::toClient);
     }
 
     private ScopesResponse scopes(ScopesArguments a) throws TargetException {
