@@ -17,10 +17,10 @@ import java.lang.reflect.Type;
  * <p>The body bound while reading rides with the response's {@link RawJson} and is handed out by the
  * first {@link RawJson#bind(Class)} for that very type; a value that does not fit the type, or a
  * body that is not valid JSON, is reported as it is without this hint (by the reader, or by that
- * later bind). Only the body of a response with {@code "success": true} whose {@code request_seq}
- * and {@code command} come before its {@code body} is bound early (dapkit writes its responses in
- * that order; some adapters do not, and their responses are read as before), and only to one of
- * LSP4J Debug's model classes, or an array of one.
+ * later bind). Only the body of a response with {@code "success": true} whose {@code type},
+ * {@code request_seq}, {@code success} and {@code command} come before its {@code body} is bound
+ * early (dapkit writes its responses in that order; some adapters do not, and their responses are
+ * read as before), and only to one of LSP4J Debug's model classes, or an array of one.
  *
  * <p><b>Threading.</b> Called on the thread that decodes, which for a network connection may be an
  * event loop shared with other connections, once per successful response, possibly while other
