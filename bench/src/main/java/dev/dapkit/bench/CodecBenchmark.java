@@ -50,6 +50,8 @@ public class CodecBenchmark {
     private Request request;
     private final FrameEncoder encoder = new FrameEncoder();
     private final FrameDecoder decoder = new FrameDecoder();
+    /** Told the body's type, as dapkit's client tells its connection: the body is bound while the envelope is read. */
+    private final FrameDecoder expectingDecoder = new FrameDecoder();
     private byte[] dapkitFrame;
 
     private DebugMessageJsonHandler lsp4j;
@@ -59,6 +61,8 @@ public class CodecBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws FramingException {
         body = message.body();
+        Class<?> bodyType = body.getClass();
+        expectingDecoder.expectBodies((requestSeq, command) -> bodyType);
         request = new Request(41, message.command(), null, Map.of());
         ByteBuffer frame = encoder.encode(Response.success(request, body).withSeq(42));
         dapkitFrame = new byte[frame.remaining()];
@@ -83,6 +87,14 @@ public class CodecBenchmark {
     public Object dapkitDecode() throws ProtocolException {
         DapMessage[] out = new DapMessage[1];
         decoder.feed(dapkitFrame, 0, dapkitFrame.length, m -> out[0] = m);
+        return ((Response) out[0]).body(body.getClass());
+    }
+
+    /** As {@link #dapkitDecode}, with the body's type known to the decoder: one parse instead of a skip and a parse. */
+    @Benchmark
+    public Object dapkitDecodeExpected() throws ProtocolException {
+        DapMessage[] out = new DapMessage[1];
+        expectingDecoder.feed(dapkitFrame, 0, dapkitFrame.length, m -> out[0] = m);
         return ((Response) out[0]).body(body.getClass());
     }
 

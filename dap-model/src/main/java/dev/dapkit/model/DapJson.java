@@ -100,9 +100,16 @@ public final class DapJson {
         }
     }
 
-    /** Binds a raw value to {@code type}. */
+    /**
+     * Binds a raw value to {@code type}. A response body that was bound to {@code type} while its
+     * message was read ({@link ExpectedBodies}) is that value the first time, read afresh after.
+     */
     @SuppressWarnings("unchecked")
     public <T> T bind(RawJson raw, Type type) {
+        Object bound = raw.takeBound(type);
+        if (bound != null) {
+            return (T) bound;
+        }
         Lsp4jCodecs.TypeCodec codec = type instanceof Class<?> c ? lsp4j.codecFor(c) : null;
         if (codec != null) {
             try {
@@ -200,6 +207,24 @@ public final class DapJson {
      */
     public DapMessage readMessage(byte[] utf8, int offset, int length) throws MalformedMessageException {
         return MessageJson.read(utf8, offset, length);
+    }
+
+    /**
+     * Reads one message as {@link #readMessage(byte[], int, int)} does, and binds the body of a
+     * successful response to the type {@code expected} names for it while reading the envelope, so
+     * that the body is parsed once; see {@link ExpectedBodies}. The message, its bytes and every
+     * error are the same as without {@code expected}.
+     *
+     * @param expected the receiver's expectations, or null for none
+     */
+    public DapMessage readMessage(byte[] utf8, int offset, int length, ExpectedBodies expected)
+            throws MalformedMessageException {
+        return MessageJson.read(utf8, offset, length, expected);
+    }
+
+    /** The fast codec for {@code type}, or null when it is not an LSP4J Debug model class or an array of one. */
+    Lsp4jCodecs.TypeCodec fastCodec(Type type) {
+        return type instanceof Class<?> c ? lsp4j.codecFor(c) : null;
     }
 
     /** Writes {@code message} as UTF-8 JSON to {@code out}; raw values are copied byte for byte. */

@@ -1,21 +1,33 @@
 package dev.dapkit.model;
 
+import dev.dapkit.model.internal.json.Lsp4jCodecs;
 import dev.dapkit.model.internal.json.MalformedJsonException;
 import dev.dapkit.model.internal.json.Utf8JsonReader;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a message's envelope: walks the top-level object with the strict {@link Utf8JsonReader},
  * which checks every value's grammar without building anything, reads the scalars DAP defines in
  * place and slices every other value ({@code arguments}, {@code body}, unknown fields) out of the
  * frame as a {@link RawJson}. One instance per message; not thread-safe.
+ *
+ * <p>Given {@link ExpectedBodies}, the body of a successful response whose {@code type},
+ * {@code request_seq}, {@code success} and {@code command} came before it is bound where it stands,
+ * by the same reader, instead of being skipped; when that bind fails for any reason the reader goes
+ * back to the body's start and skips it as it otherwise would, so that what is accepted and every
+ * error stay exactly as without the hint.
  */
 final class EnvelopeReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnvelopeReader.class);
 
     private static final int SEQ = 0;
     private static final int TYPE = 1;
@@ -44,6 +56,7 @@ final class EnvelopeReader {
     private final byte[] utf8;
     private final int offset;
     private final Utf8JsonReader in;
+    private final ExpectedBodies expected;
 
     /**
      * Every field in order, three ints each: its id (-1 for one DAP does not define) and where its
@@ -63,11 +76,15 @@ final class EnvelopeReader {
     private String command;
     private String event;
     private String message;
+    /** The body bound while reading, and its type; null when it was skipped. */
+    private Type boundType;
+    private Object bound;
 
-    private EnvelopeReader(byte[] utf8, int offset, int length) {
+    private EnvelopeReader(byte[] utf8, int offset, int length, ExpectedBodies expected) {
         this.utf8 = utf8;
         this.offset = offset;
         this.in = new Utf8JsonReader(utf8, offset, length);
+        this.expected = expected;
     }
 
     private static int bits(int... ids) {
@@ -78,9 +95,14 @@ final class EnvelopeReader {
         return mask;
     }
 
-    /** Reads the message in {@code utf8[offset, offset + length)}, which must be valid UTF-8. */
-    static DapMessage read(byte[] utf8, int offset, int length) throws MalformedMessageException {
-        EnvelopeReader reader = new EnvelopeReader(utf8, offset, length);
+    /**
+     * Reads the message in {@code utf8[offset, offset + length)}, which must be valid UTF-8.
+     *
+     * @param expected what to bind a successful response's body to while reading, or null
+     */
+    static DapMessage read(byte[] utf8, int offset, int length, ExpectedBodies expected)
+            throws MalformedMessageException {
+        EnvelopeReader reader = new EnvelopeReader(utf8, offset, length, expected);
         try {
             reader.walk(length);
         } catch (MalformedJsonException e) {
@@ -188,7 +210,47 @@ final class EnvelopeReader {
             case COMMAND -> command = readString();
             case EVENT -> event = readString();
             case MESSAGE -> message = readString();
+            case BODY -> {
+                if (!bindBody()) {
+                    in.skipValue();
+                }
+            }
             default -> in.skipValue();
+        }
+    }
+
+    /**
+     * Binds the body in place when it is a successful response's and the receiver named a type for
+     * it that the fast codec reads; true when it did. On false the reader is where it was.
+     */
+    private boolean bindBody() {
+        if (expected == null || success != Boolean.TRUE || requestSeq == null || command == null
+                || !"response".equals(type)) {
+            return false;
+        }
+        Type bodyType;
+        try {
+            bodyType = expected.successBody(requestSeq, command);
+        } catch (RuntimeException e) {
+            LOG.warn("expected body of the response to '{}' request {} not known, read without it: {}", command,
+                    requestSeq, e.toString(), e);
+            return false;
+        }
+        Lsp4jCodecs.TypeCodec codec = bodyType == null ? null : DapJson.standard().fastCodec(bodyType);
+        if (codec == null) {
+            return false;
+        }
+        int start = in.position();
+        int depth = in.depth();
+        try {
+            bound = codec.readValue(in);
+            boundType = bodyType;
+            return true;
+        } catch (RuntimeException e) {
+            // Whatever went wrong (a value that does not fit, broken JSON, a fallback that failed),
+            // the skip reports it, or the caller's later bind does, exactly as without the hint.
+            in.rewind(start, depth);
+            return false;
         }
     }
 
@@ -247,6 +309,16 @@ final class EnvelopeReader {
         return slot < 0 ? null : slice(slot);
     }
 
+    /** A response's body, with the value bound while reading when there is one. */
+    private RawJson body() {
+        int slot = slots[BODY];
+        if (slot < 0 || bound == null) {
+            return raw(BODY);
+        }
+        int start = fields[3 * slot + 1];
+        return RawJson.adoptBound(utf8, start, fields[3 * slot + 2] - start, boundType, bound);
+    }
+
     private DapMessage toMessage() throws MalformedMessageException {
         if (type == null) {
             throw slots[TYPE] >= 0 ? wrongType("message", TYPE, "a string")
@@ -270,7 +342,7 @@ final class EnvelopeReader {
                 if (message == null && rawMessage != null && !rawMessage.isNull()) {
                     throw wrongType("response", MESSAGE, "a string or null");
                 }
-                return new Response(seqValue, rseq, ok, cmd, message, raw(BODY), unmodelled(RESPONSE_FIELDS));
+                return new Response(seqValue, rseq, ok, cmd, message, body(), unmodelled(RESPONSE_FIELDS));
             }
             default:
                 return new Event(seqValue, required(EVENT, event, "a string", kind), raw(BODY),

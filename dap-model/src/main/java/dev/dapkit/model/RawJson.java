@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,18 +19,44 @@ import java.util.Map;
  * number forms that no Java type models (an adapter's own launch settings, {@code 5005} as an
  * integer, a 17-digit number) pass through untouched.
  *
- * <p>Immutable and thread-safe. Equality is byte equality of the JSON text.
+ * <p>A response body that was bound while its message was read (see {@link ExpectedBodies}) keeps
+ * that value until the first {@code bind} to its very type takes it; every other bind, and every
+ * later one, reads the text afresh, so no two callers ever share a mutable LSP4J bean.
+ *
+ * <p>Immutable (but for handing out that one value) and thread-safe. Equality is byte equality of
+ * the JSON text.
  */
 public final class RawJson {
+
+    private static final VarHandle BOUND;
+
+    static {
+        try {
+            BOUND = MethodHandles.lookup().findVarHandle(RawJson.class, "bound", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final byte[] utf8;
     private final int offset;
     private final int length;
+    /** The type {@link #bound} was bound to; null when nothing was bound while reading. */
+    private final Type boundType;
+    /** The value bound while reading, until the first bind to {@link #boundType} takes it. */
+    @SuppressWarnings("unused") // through BOUND
+    private volatile Object bound;
 
-    private RawJson(byte[] utf8, int offset, int length) {
+    private RawJson(byte[] utf8, int offset, int length, Type boundType, Object bound) {
         this.utf8 = utf8;
         this.offset = offset;
         this.length = length;
+        this.boundType = boundType;
+        this.bound = bound;
+    }
+
+    private RawJson(byte[] utf8, int offset, int length) {
+        this(utf8, offset, length, null, null);
     }
 
     /**
@@ -37,6 +65,30 @@ public final class RawJson {
      */
     static RawJson adopt(byte[] utf8, int offset, int length) {
         return new RawJson(utf8, offset, length);
+    }
+
+    /**
+     * Like {@link #adopt}, with {@code value}, which the caller read from these very bytes as a
+     * {@code type} and hands over: the first bind to {@code type} returns it.
+     */
+    static RawJson adoptBound(byte[] utf8, int offset, int length, Type type, Object value) {
+        return new RawJson(utf8, offset, length, type, value);
+    }
+
+    /**
+     * The value bound while reading, when {@code type} is its type and no one took it before;
+     * null otherwise. Taking it forgets it.
+     */
+    Object takeBound(Type type) {
+        if (boundType == null || !boundType.equals(type)) {
+            return null;
+        }
+        return BOUND.getAndSet(this, null);
+    }
+
+    /** The value bound while reading and not yet taken, without taking it; for tests. */
+    Object peekBound() {
+        return BOUND.getVolatile(this);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.dapkit.client.DapTimeoutException;
 import dev.dapkit.client.EventSubscription;
 import dev.dapkit.model.DapMessage;
 import dev.dapkit.model.Event;
+import dev.dapkit.model.ExpectedBodies;
 import dev.dapkit.model.RawJson;
 import dev.dapkit.model.Request;
 import dev.dapkit.model.Response;
@@ -99,7 +100,7 @@ public final class ClientCore {
         // With the client's own executor nothing here blocks or runs caller code inline (the trace
         // consumer and event predicates must be quick, as documented), so messages may be taken on
         // the transport's reading thread; an application's executor might run tasks inline.
-        connection.start(settings.executor() == null ? NonBlockingReceiver.of(this::receive) : this::receive);
+        connection.start(settings.executor() == null ? new NonBlockingInbound() : new Inbound());
         if (connection instanceof ProcessConnection process) {
             // A child that inherited the adapter's output can keep the pipe open after the adapter died.
             process.process().onExit().thenRun(() -> CompletableFuture
@@ -212,6 +213,26 @@ public final class ClientCore {
     }
 
     // ---- inbound, on the connection's delivery or reading thread ------------------------------------
+
+    /**
+     * The receiver: takes each message, and tells a decoding connection what the body of each
+     * successful response binds to, so that it is bound while the response is read.
+     */
+    private class Inbound implements Consumer<DapMessage>, ExpectedBodies {
+
+        @Override
+        public void accept(DapMessage message) {
+            receive(message);
+        }
+
+        @Override
+        public Type successBody(int requestSeq, String command) {
+            return pending.bodyClassFor(requestSeq, command);
+        }
+    }
+
+    private final class NonBlockingInbound extends Inbound implements NonBlockingReceiver {
+    }
 
     private void receive(DapMessage message) {
         tracer.received(message);

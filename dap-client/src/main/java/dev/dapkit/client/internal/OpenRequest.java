@@ -58,6 +58,19 @@ final class OpenRequest<T> {
         this.cancelTimeout = cancel;
     }
 
+    /**
+     * What the body of a successful response to this request, a {@code responseCommand} response,
+     * may be bound to while the response is read: the body's class, or null when the body is wanted
+     * as nothing, raw or as a generic type, or the response is for another command.
+     */
+    Type bodyClassFor(String responseCommand) {
+        if (bodyType instanceof Class<?> type && type != Void.class && type != RawJson.class
+                && command.equals(responseCommand)) {
+            return type;
+        }
+        return null;
+    }
+
     /** {@code 'stackTrace' request (seq 7)}, for messages. */
     String describe() {
         return "'" + command + "' request (seq " + seq + ")";

@@ -1,5 +1,6 @@
 package dev.dapkit.client.internal;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -36,6 +37,16 @@ final class PendingRequests {
     /** Removes and returns the request {@code requestSeq} answers, or null when none is open. */
     synchronized OpenRequest<?> take(int requestSeq) {
         return open.remove(requestSeq);
+    }
+
+    /**
+     * The class the body of the successful {@code command} response to open request
+     * {@code requestSeq} binds to, or null; see {@link OpenRequest#bodyClassFor}. Called by the
+     * decoder for every successful response, so it only looks.
+     */
+    synchronized Type bodyClassFor(int requestSeq, String command) {
+        OpenRequest<?> request = open.get(requestSeq);
+        return request == null ? null : request.bodyClassFor(command);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dapkit.model.framing;
 
 import dev.dapkit.model.DapJson;
 import dev.dapkit.model.DapMessage;
+import dev.dapkit.model.ExpectedBodies;
 import dev.dapkit.model.MalformedMessageException;
 import dev.dapkit.model.ProtocolException;
 import java.nio.ByteBuffer;
@@ -44,6 +45,7 @@ public final class FrameDecoder {
     private long frameOffset;
     private long bodyOffset;
     private FramingException failure;
+    private ExpectedBodies expectedBodies;
 
     /** A decoder with {@link FrameLimits#defaults()}. */
     public FrameDecoder() {
@@ -52,6 +54,15 @@ public final class FrameDecoder {
 
     public FrameDecoder(FrameLimits limits) {
         this.header = new HeaderBlockParser(Objects.requireNonNull(limits, "limits"));
+    }
+
+    /**
+     * From the next frame on, binds the body of a successful response while reading its envelope
+     * to the type {@code expected} names for it (see {@link ExpectedBodies}); null stops that. Like
+     * {@code feed}, call it on the thread that feeds, or before feeding starts.
+     */
+    public void expectBodies(ExpectedBodies expected) {
+        this.expectedBodies = expected;
     }
 
     /**
@@ -174,7 +185,7 @@ public final class FrameDecoder {
         body = null;
         DapMessage message;
         try {
-            message = json.readMessage(complete, 0, bodyLength);
+            message = json.readMessage(complete, 0, bodyLength, expectedBodies);
         } catch (MalformedMessageException e) {
             throw new MalformedMessageException(e.getMessage() + " (frame at stream offset " + frameOffset
                     + ", " + bodyLength + "-byte body at stream offset " + bodyOffset + ")", e);

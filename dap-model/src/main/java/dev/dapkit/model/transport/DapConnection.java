@@ -36,6 +36,10 @@ public interface DapConnection extends AutoCloseable {
      * delivered first; nothing is lost by starting late. Starting a connection that is already
      * closed delivers nothing.
      *
+     * <p>A receiver that also implements {@link dev.dapkit.model.ExpectedBodies} may be asked, on
+     * the thread that decodes, what the body of each successful response binds to; a connection
+     * that decodes frames itself then binds it while reading the response. Others ignore it.
+     *
      * @throws IllegalStateException when called a second time
      */
     void start(Consumer<DapMessage> receiver);

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.lsp4j.debug.SetBreakpointsResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,6 +78,23 @@ class FrameDecoderTest {
             decoder.feed(stream, split, stream.length - split, out::add);
             assertEquals(samples, out, "split at " + split);
         }
+    }
+
+    @Test
+    void asksItsExpectedBodiesAboutEachSuccessfulResponseWhileItHasThem() throws Exception {
+        List<String> asked = new ArrayList<>();
+        FrameDecoder decoder = new FrameDecoder();
+        decoder.expectBodies((requestSeq, command) -> {
+            asked.add(requestSeq + " " + command);
+            return SetBreakpointsResponse.class;
+        });
+        byte[] stream = concat(Frames.samples().stream().map(Frames::encode).toArray(byte[][]::new));
+
+        assertEquals(Frames.samples(), decode(decoder, stream));
+        assertEquals(List.of("1 setBreakpoints"), asked);
+        decoder.expectBodies(null);
+        assertEquals(Frames.samples(), decode(decoder, stream));
+        assertEquals(List.of("1 setBreakpoints"), asked);
     }
 
     @Test

@@ -303,19 +303,29 @@ public final class Lsp4jCodecs {
             return codec.firstMissing(json);
         }
 
+        /**
+         * Reads the JSON value that starts at {@code in}'s position, which must be at a value (a
+         * field's, say, right after its name), and leaves {@code in} after it: a value inside a
+         * larger text is bound without being sliced out and scanned first. On an exception the
+         * position and depth are wherever the read stopped; a caller that goes on reads from a mark.
+         *
+         * @throws MalformedJsonException when the value is not well-formed JSON
+         * @throws JsonBindException when the value does not fit the type
+         */
+        public Object readValue(Utf8JsonReader in) {
+            if (in.peek() == 'n') {
+                in.readNull();
+                return null;
+            }
+            return codec.read(in);
+        }
+
         private Object read(Utf8JsonReader in) {
             in.skipByteOrderMark();
-            int c = in.peek();
-            if (c < 0) {
+            if (in.peek() < 0) {
                 throw new JsonBindException("No content to map due to end-of-input", null);
             }
-            Object value;
-            if (c == 'n') {
-                in.readNull();
-                value = null;
-            } else {
-                value = codec.read(in);
-            }
+            Object value = readValue(in);
             if (in.peek() >= 0) {
                 throw in.unexpected("expected the end of the input after the JSON value");
             }

@@ -186,12 +186,13 @@ public final class Utf8JsonReader {
         throw unexpected("was expecting comma to separate Array entries");
     }
 
-    int depth() {
+    /** How many objects and arrays the position is inside. */
+    public int depth() {
         return depth;
     }
 
     /** Goes back to {@code position}, where the nesting depth was {@code depthThere}, to read a value again. */
-    void rewind(int position, int depthThere) {
+    public void rewind(int position, int depthThere) {
         pos = position;
         depth = depthThere;
     }

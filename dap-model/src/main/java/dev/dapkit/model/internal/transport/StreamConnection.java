@@ -1,6 +1,7 @@
 package dev.dapkit.model.internal.transport;
 
 import dev.dapkit.model.DapMessage;
+import dev.dapkit.model.ExpectedBodies;
 import dev.dapkit.model.framing.FrameDecoder;
 import dev.dapkit.model.framing.FrameEncoder;
 import dev.dapkit.model.framing.FrameLimits;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe as {@link DapConnection} says. The reader thread is the delivery thread, so a
  * slow receiver slows reading (and, through the OS buffers, the peer), which is the back-pressure
  * a debugger wants. Ends of the conversation: end of stream between frames closes orderly; end of
- * stream inside a frame, a decoder error or a read error closes with that exception.
+ * stream inside a frame, a decoder error or a read error closes with that exception. A receiver
+ * that is also {@link ExpectedBodies} has its successful responses' bodies bound as they are read.
  */
 public final class StreamConnection implements DapConnection {
 
@@ -57,6 +59,10 @@ public final class StreamConnection implements DapConnection {
         state.markStarted();
         if (state.isClosing()) {
             return;
+        }
+        if (receiver instanceof ExpectedBodies expected) {
+            // before the reader starts, which is the only thread that feeds the decoder
+            decoder.expectBodies(expected);
         }
         Thread thread = new Thread(() -> read(receiver), "dapkit-reader-" + state.description());
         thread.setDaemon(true);

@@ -1,6 +1,7 @@
 package dev.dapkit.transport.tcp.internal;
 
 import dev.dapkit.model.DapMessage;
+import dev.dapkit.model.ExpectedBodies;
 import dev.dapkit.model.ProtocolException;
 import dev.dapkit.model.framing.FrameDecoder;
 import dev.dapkit.model.framing.FrameLimits;
@@ -100,6 +101,14 @@ public final class DapFrameHandler extends ChannelInboundHandlerAdapter {
         } else if (!ended && decoder.isMidFrame() && timer == null) {
             armTimer();
         }
+    }
+
+    /**
+     * Binds the bodies of successful responses decoded from now on while their envelopes are read,
+     * as {@code expected} says (null: not). Must run on the event loop.
+     */
+    public void expectBodies(ExpectedBodies expected) {
+        decoder.expectBodies(expected);
     }
 
     @Override

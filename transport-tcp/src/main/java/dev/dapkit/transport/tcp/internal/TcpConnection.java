@@ -1,6 +1,7 @@
 package dev.dapkit.transport.tcp.internal;
 
 import dev.dapkit.model.DapMessage;
+import dev.dapkit.model.ExpectedBodies;
 import dev.dapkit.model.framing.FrameEncoder;
 import dev.dapkit.model.framing.FramingException;
 import dev.dapkit.model.internal.transport.ConnectionState;
@@ -35,6 +36,9 @@ import java.util.function.Consumer;
  * message is decoded, with no delivery thread between: one thread hand-off less per message. It
  * has promised not to block, so it cannot stall the other connections on the loop. There is then
  * no queue here to bound: reading never pauses, and the receiver bounds what it holds.
+ *
+ * <p><b>Expected bodies.</b> A receiver that is also {@link ExpectedBodies} is asked, on the event
+ * loop, what each successful response's body binds to, and the body is bound as the frame is read.
  *
  * <p>Thread-safe as {@link DapConnection} says. Reading starts with {@link #start}; until then the
  * peer's bytes wait in the socket buffers, so nothing is lost and nothing piles up in memory.
@@ -138,15 +142,20 @@ public final class TcpConnection implements DapConnection {
             return;
         }
         started = true;
-        if (receiver instanceof NonBlockingReceiver && runOnLoop(() -> startDirect(receiver))) {
+        ExpectedBodies expected = receiver instanceof ExpectedBodies e ? e : null;
+        if (receiver instanceof NonBlockingReceiver && runOnLoop(() -> startDirect(receiver, expected))) {
             return;
         }
         delivery.start(receiver);
-        runOnLoop(this::resumeIfDrained);
+        runOnLoop(() -> {
+            handler.expectBodies(expected);
+            resumeIfDrained();
+        });
     }
 
     /** On the event loop: what was decoded before the start goes first, then every message as it is decoded. */
-    private void startDirect(Consumer<DapMessage> receiver) {
+    private void startDirect(Consumer<DapMessage> receiver, ExpectedBodies expected) {
+        handler.expectBodies(expected);
         if (!delivery.deliverQueued(receiver)) {
             return;
         }
