@@ -22,14 +22,12 @@ import java.util.concurrent.Executor;
  */
 final class ThreadRegistry {
 
-    /** The class of virtual threads, which JDI of JDK 17 cannot ask about directly. */
-    private static final String VIRTUAL_THREAD_CLASS = "java.lang.VirtualThread";
-
     private final VirtualMachine vm;
     private final Map<Long, Integer> idsByUniqueId = new HashMap<>();
     private final Map<Integer, ThreadReference> threadsById = new HashMap<>();
     /** For threads of the system group: whether each is a frameless service thread, by unique id. */
     private final Map<Long, Boolean> serviceVerdicts = new ConcurrentHashMap<>();
+    private final ThreadNames names = new ThreadNames();
     private int nextId = 1;
 
     ThreadRegistry(VirtualMachine vm) {
@@ -55,6 +53,7 @@ final class ThreadRegistry {
     /** Forgets an ended thread; returns the id it had, or 0 when it had none. */
     synchronized int forget(ThreadReference thread) {
         serviceVerdicts.remove(thread.uniqueID());
+        names.forget(thread.uniqueID());
         Integer id = idsByUniqueId.remove(thread.uniqueID());
         if (id == null) {
             return 0;
@@ -82,6 +81,7 @@ final class ThreadRegistry {
             before.removeAll(alive);
             for (Long gone : before) {
                 serviceVerdicts.remove(gone);
+                names.forget(gone);
                 Integer id = idsByUniqueId.remove(gone);
                 if (id != null) {
                     threadsById.remove(id);
@@ -94,8 +94,8 @@ final class ThreadRegistry {
 
     /**
      * The threads a user sees, in id order: every live thread but the JVM's frameless service
-     * threads, with the name shown for it. A name costs a JDWP round trip, and so does the list of
-     * live threads: the names of the threads known already are asked for through
+     * threads, with the name shown for it ({@link ThreadNames}). A name costs a JDWP round trip, and
+     * so does the list of live threads: the names of the threads known already are asked for through
      * {@code nameReaders} while this thread asks for the list, then those of new threads, so that
      * all the round trips overlap.
      */
@@ -108,11 +108,11 @@ final class ThreadRegistry {
      * on their way: the list completes when the last name arrives.
      */
     CompletableFuture<List<ListedThread>> listing(Executor nameReaders) {
-        Map<Long, CompletableFuture<String>> names = new HashMap<>();
+        Map<Long, CompletableFuture<String>> shown = new HashMap<>();
         for (ThreadReference known : known()) {
             if (!Boolean.TRUE.equals(serviceVerdicts.get(known.uniqueID()))) {
                 // a thread that ended meanwhile fails here, unlisted and unasked
-                names.put(known.uniqueID(), CompletableFuture.supplyAsync(() -> displayName(known), nameReaders));
+                shown.put(known.uniqueID(), names.shown(known, nameReaders));
             }
         }
         List<Integer> ids = new ArrayList<>();
@@ -121,8 +121,7 @@ final class ThreadRegistry {
             ThreadReference thread = entry.getValue();
             if (!isFramelessService(thread)) {
                 ids.add(entry.getKey());
-                shownNames.add(names.computeIfAbsent(thread.uniqueID(),
-                        id -> CompletableFuture.supplyAsync(() -> displayName(thread), nameReaders)));
+                shownNames.add(shown.computeIfAbsent(thread.uniqueID(), id -> names.shown(thread, nameReaders)));
             }
         }
         return CompletableFuture.allOf(shownNames.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -152,24 +151,6 @@ final class ThreadRegistry {
 
     /** A thread as the {@code threads} request lists it. */
     record ListedThread(int id, String name) {
-    }
-
-    /**
-     * The name shown for a thread: its own, with its group when that is not {@code main}, and
-     * marked {@code virtual} for a virtual thread (whose name is often empty).
-     */
-    static String displayName(ThreadReference thread) {
-        try {
-            String name = thread.name();
-            if (isVirtual(thread)) {
-                return (name == null || name.isEmpty() ? "virtual thread #" + thread.uniqueID() : name) + " [virtual]";
-            }
-            ThreadGroupReference group = thread.threadGroup();
-            String groupName = group == null ? null : group.name();
-            return groupName == null || groupName.equals("main") ? name : name + " [" + groupName + "]";
-        } catch (ObjectCollectedException e) {
-            return "thread #" + thread.uniqueID() + " (ended)";
-        }
     }
 
     /**
@@ -205,10 +186,5 @@ final class ThreadRegistry {
     /** A thread stopped in Java code (a breakpoint, a step): it is listed from now on. */
     void stoppedInJava(ThreadReference thread) {
         serviceVerdicts.put(thread.uniqueID(), false);
-    }
-
-    /** Whether a thread is a virtual thread (JDK 21+ debuggees), known by its class. */
-    static boolean isVirtual(ThreadReference thread) {
-        return thread.referenceType().name().equals(VIRTUAL_THREAD_CLASS);
     }
 }
