@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What every client asks for once it is shown a stop, read before it asks
  * ({@link dev.dapkit.server.spi.DebugTarget#stopShown}), while the {@code stopped} event travels:
- * the listed threads with their names, a JDWP round trip each, and the stopped thread's frames,
+ * the listed threads with their names ({@link ThreadNames}: a JDWP round trip for each of the
+ * program's threads), and the stopped thread's frames,
  * which JDI keeps until that thread resumes. The calling thread reads the frames; the list of live
  * threads and the names are asked for side by side on threads of their own, so that their round
  * trips overlap, and a stack trace asked for next waits only for the frames.
@@ -44,7 +45,6 @@ final class StopReadAhead {
         this.execution = execution;
     }
 
-    /** Reads the thread list (its names still on their way on return) and the frames of {@code stopped} (null when the stop named none). */
     /**
      * Starts reading the thread list (on a name reader) and reads the frames of {@code stopped}
      * (null when the stop named none) on the calling thread, so that both JDWP commands are in
