@@ -110,7 +110,7 @@ public final class DapJson {
         if (bound != null) {
             return (T) bound;
         }
-        Lsp4jCodecs.TypeCodec codec = type instanceof Class<?> c ? lsp4j.codecFor(c) : null;
+        Lsp4jCodecs.TypeCodec codec = fastCodec(type);
         if (codec != null) {
             try {
                 return (T) codec.read(raw.array(), raw.offset(), raw.byteLength());
@@ -206,7 +206,7 @@ public final class DapJson {
      *     DAP message
      */
     public DapMessage readMessage(byte[] utf8, int offset, int length) throws MalformedMessageException {
-        return MessageJson.read(utf8, offset, length);
+        return MessageJson.read(utf8, offset, length, null);
     }
 
     /**

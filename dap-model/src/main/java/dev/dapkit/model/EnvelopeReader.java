@@ -225,7 +225,7 @@ final class EnvelopeReader {
      */
     private boolean bindBody() {
         if (expected == null || success != Boolean.TRUE || requestSeq == null || command == null
-                || !"response".equals(type)) {
+                || DapMessage.MessageType.fromWireName(type) != DapMessage.MessageType.RESPONSE) {
             return false;
         }
         Type bodyType;

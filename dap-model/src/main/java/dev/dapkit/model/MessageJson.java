@@ -36,12 +36,7 @@ final class MessageJson {
     private MessageJson() {
     }
 
-    static DapMessage read(byte[] utf8, int offset, int length) throws MalformedMessageException {
-        checkEncoding(utf8, offset, length);
-        return EnvelopeReader.read(utf8, offset, length, null);
-    }
-
-    /** Reads as {@link #read(byte[], int, int)} does, binding a successful response's body as {@code expected} says. */
+    /** Reads one message, binding a successful response's body as {@code expected} (may be null) says. */
     static DapMessage read(byte[] utf8, int offset, int length, ExpectedBodies expected)
             throws MalformedMessageException {
         checkEncoding(utf8, offset, length);
