@@ -68,7 +68,7 @@ final class ThreadNames {
     }
 
     /** Whether a thread is a virtual thread (JDK 21+ debuggees), known by its class: JDI of JDK 17 cannot ask. */
-    static boolean isVirtual(ThreadReference thread) {
+    private static boolean isVirtual(ThreadReference thread) {
         return thread.referenceType().name().equals(VIRTUAL_THREAD_CLASS);
     }
 }
