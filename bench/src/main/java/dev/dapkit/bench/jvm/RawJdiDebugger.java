@@ -37,7 +37,9 @@ import java.util.function.Predicate;
 /**
  * The baseline: the least a hand-written JDI debugger does. It listens with JDI's socket connector,
  * starts {@code java} with a debug agent that connects back (as dapkit's launcher does), arms the
- * breakpoint when the class prepares, and takes events from the queue on the calling thread. A
+ * breakpoint when the class prepares, and takes events from the queue on the calling thread, with
+ * {@code remove()} and a watchdog rather than {@code remove(timeout)}, which starts a thread per
+ * call (see {@link EventWaitWatchdog}). A
  * refresh reads the thread names, 20 frames (method, line, file) and the top frame's locals as
  * text; the conditional breakpoint reads {@code i} from the top frame on each hit, compares it,
  * and resumes. No step filters, no handles, no protocol.
@@ -46,9 +48,10 @@ import java.util.function.Predicate;
  */
 final class RawJdiDebugger implements BenchDebugger {
 
-    private static final long EVENT_TIMEOUT_MILLIS = 60_000;
+    private static final long EVENT_TIMEOUT_SECONDS = 60;
 
     private final DebuggeeProgram program;
+    private final EventWaitWatchdog watchdog = new EventWaitWatchdog(Thread.currentThread(), EVENT_TIMEOUT_SECONDS);
     private VirtualMachine vm;
     private Process process;
     private ReferenceType type;
@@ -203,6 +206,7 @@ final class RawJdiDebugger implements BenchDebugger {
 
     @Override
     public void close() throws Exception {
+        watchdog.close();
         if (vm != null) {
             try {
                 vm.exit(0);
@@ -240,9 +244,17 @@ final class RawJdiDebugger implements BenchDebugger {
     }
 
     private EventSet next() throws InterruptedException {
-        EventSet set = vm.eventQueue().remove(EVENT_TIMEOUT_MILLIS);
-        if (set == null) {
-            throw new IllegalStateException("no JDI event within " + EVENT_TIMEOUT_MILLIS / 1000 + " s");
+        watchdog.waiting();
+        EventSet set;
+        try {
+            set = vm.eventQueue().remove();
+        } catch (InterruptedException e) {
+            if (watchdog.done()) {
+                throw new IllegalStateException("no JDI event within " + EVENT_TIMEOUT_SECONDS + " s");
+            }
+            throw e;
+        } finally {
+            watchdog.done();
         }
         for (Event event : set) {
             if (event instanceof VMDeathEvent || event instanceof VMDisconnectEvent) {
