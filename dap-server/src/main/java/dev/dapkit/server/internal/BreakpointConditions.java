@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * always shown. A condition that cannot be evaluated stops, with the error shown as output, as VS
  * Code's own adapters do.
  *
- * <p>Called on the session thread only.
+ * <p>Called only from a task holding the session lane (the session thread, or a thread running a task
+ * in its place).
  */
 final class BreakpointConditions {
 
@@ -54,6 +55,24 @@ final class BreakpointConditions {
         this.output = output;
         this.sources = sources;
         this.client = client;
+    }
+
+    /**
+     * Whether {@link #filter} calls the target for this stop: one of its breakpoints has a
+     * condition, hit condition or log message that the engine tests.
+     */
+    boolean needsTarget(StoppedEventArguments stopped) {
+        Integer[] ids = stopped.getHitBreakpointIds();
+        if (ids == null || ids.length == 0 || !target.engineEvaluatesConditions()) {
+            return false;
+        }
+        for (Integer id : ids) {
+            BreakpointRegistry.Entry e = id == null ? null : registry.byId(id);
+            if (e != null && e.rule().needsEngine()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

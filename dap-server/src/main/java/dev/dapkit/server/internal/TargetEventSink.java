@@ -14,6 +14,7 @@ import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.ProcessEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.ThreadEventArguments;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: targets call it from any thread; no call blocks on the client, and no call
  * reaches the target (see {@link TargetEvents}: what an event leads the engine to ask the target
- * is asked later, on the session thread).
+ * is asked later, on the session thread). A stop that needs nothing from the target before it is
+ * shown is shown on the caller's thread when the session thread is idle, holding the session's
+ * lane as a task on it would.
  */
 final class TargetEventSink implements TargetEvents {
 
@@ -71,20 +74,36 @@ final class TargetEventSink implements TargetEvents {
 
     @Override
     public void stopped(StoppedEventArguments stopped) {
-        // conditions call the target (stackTrace, evaluate, resumeFilteredStop): never here, on the
-        // caller's thread, which may hold the target's locks; always later, on the session thread
-        lane.submit(() -> calls.runInternal("the stop of thread " + stopped.getThreadId(), () -> {
-            StoppedEventArguments shown = conditions.filter(stopped);
-            if (shown != null) {
-                int threadId = shown.getThreadId() == null ? 0 : shown.getThreadId();
-                suspended.stopped(threadId, Boolean.TRUE.equals(shown.getAllThreadsStopped()));
-                send("stopped", shown);
-                stopShown(threadId);
+        // Conditions call the target (stackTrace, evaluate, resumeFilteredStop), and so does the
+        // read-ahead after a stop is shown: never here, on the caller's thread, which may hold the
+        // target's locks; always later, on the session thread. A stop with nothing to test is shown
+        // from here when the session is idle, which spares the client a thread hand-off on every step.
+        String what = "the stop of thread " + stopped.getThreadId();
+        Runnable onSessionThread = () -> calls.runInternal(what, () -> show(stopped, this::stopShown));
+        boolean ranHere = lane.runHereIfIdle(() -> {
+            if (conditions.needsTarget(stopped)) {
+                lane.submit(onSessionThread);
+            } else {
+                calls.runInternal(what, () -> show(stopped, threadId -> lane.submit(() -> stopShown(threadId))));
             }
-        }));
+        });
+        if (!ranHere) {
+            lane.submit(onSessionThread);
+        }
     }
 
-    /** Still on the session thread: requests the client sends in answer to the stop wait behind this. */
+    /** Tests the stop's breakpoints and, unless they suppress it, tells the client and then {@code shownTo}. */
+    private void show(StoppedEventArguments stopped, IntConsumer shownTo) {
+        StoppedEventArguments shown = conditions.filter(stopped);
+        if (shown != null) {
+            int threadId = shown.getThreadId() == null ? 0 : shown.getThreadId();
+            suspended.stopped(threadId, Boolean.TRUE.equals(shown.getAllThreadsStopped()));
+            send("stopped", shown);
+            shownTo.accept(threadId);
+        }
+    }
+
+    /** On the session thread: requests the client sends in answer to the stop wait behind this. */
     private void stopShown(int threadId) {
         try {
             target.get().stopShown(threadId);

@@ -58,6 +58,8 @@ final class ExecutionControl {
     private final ThreadRegistry threads;
     private final TargetEvents events;
     private final Map<Long, ActiveStep> steps = new HashMap<>();
+    /** Step requests whose one event came and was shown; see {@link #deleteSpentSteps}. */
+    private final List<StepRequest> spentSteps = new ArrayList<>();
     private final Set<Long> invoking = ConcurrentHashMap.newKeySet();
     private final List<ObjectReference> pinned = new ArrayList<>();
     private final List<Runnable> resumeActions = new CopyOnWriteArrayList<>();
@@ -175,14 +177,18 @@ final class ExecutionControl {
             delete(event.request());
             return StepOutcome.STALE;
         }
-        delete(step.request());
         steps.remove(thread.uniqueID());
         if (StepFilters.skips(event.location()) && step.detours() < MAX_DETOURS) {
+            // JDI allows one step request per thread: the old one must go before the next is made
+            delete(step.request());
             int depth = event.location().lineNumber() < 0 ? StepRequest.STEP_OUT : StepRequest.STEP_INTO;
             steps.put(thread.uniqueID(), new ActiveStep(stepRequest(thread, StepRequest.STEP_LINE, depth),
                     step.restart(), step.detours() + 1));
             return StepOutcome.GO_ON;
         }
+        // Its count filter has spent it already; deleting it is a JDWP round trip that would hold
+        // the stop back from the client, so it is deleted once the stop is reported.
+        spentSteps.add(step.request());
         return step.restart() ? StepOutcome.RESTART : StepOutcome.STEP;
     }
 
@@ -325,7 +331,17 @@ final class ExecutionControl {
         pinned.clear();
     }
 
+    /**
+     * Deletes the step requests that have fired and stopped. Called by the event thread once it
+     * has reported the stop, and before any new step (JDI allows one step request per thread).
+     */
+    synchronized void deleteSpentSteps() {
+        spentSteps.forEach(this::delete);
+        spentSteps.clear();
+    }
+
     private void clearSteps() {
+        deleteSpentSteps();
         steps.values().forEach(s -> delete(s.request()));
         steps.clear();
     }

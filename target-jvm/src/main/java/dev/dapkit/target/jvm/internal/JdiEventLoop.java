@@ -124,6 +124,7 @@ final class JdiEventLoop implements Runnable {
         Stop stop = stopping.isEmpty() ? null : stop(stopping);
         if (stop != null) {
             execution.stopped(stop, exceptionOf(stopping));
+            execution.deleteSpentSteps();
         } else if (!keep && set.suspendPolicy() != EventRequest.SUSPEND_NONE) {
             set.resume();
         }
