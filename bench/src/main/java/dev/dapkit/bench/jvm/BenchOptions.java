@@ -26,7 +26,9 @@ record BenchOptions(int launches, int jitWarmUp, int warmUp, int iterations, int
                                in this JVM than the JDI loop, and the JIT compiles it only after
                                thousands of calls, which real steps alone take too long to reach
               --warmup N       untimed step+refresh rounds and deep stops before the timed ones
-                               (default 500)
+                               (default 3000: with 500, the JIT still compiled the step path,
+                               hundreds of methods, while the timed rounds ran; the benchmark
+                               prints how long it compiled during them)
               --iterations N   timed rounds of step+refresh, array pages, 1000-frame stacks (default 200)
               --hits N         conditional-breakpoint hits of the timed hot loop (default 5000)
               --source-root D  where dev/dapkit/bench/jvm/debuggee/BenchDebuggee.java lies
@@ -55,7 +57,7 @@ record BenchOptions(int launches, int jitWarmUp, int warmUp, int iterations, int
         int n = iterations != null ? iterations : quick ? 50 : 200;
         int h = hits != null ? hits : quick ? 2000 : 5000;
         return new BenchOptions(launches != null ? launches : quick ? 2 : 3,
-                jitWarmUp != null ? jitWarmUp : quick ? 300 : 2000, warmUp != null ? warmUp : quick ? 50 : 500,
+                jitWarmUp != null ? jitWarmUp : quick ? 300 : 2000, warmUp != null ? warmUp : quick ? 50 : 3000,
                 n, Math.max(500, h / 4), h, sourceRoot);
     }
 

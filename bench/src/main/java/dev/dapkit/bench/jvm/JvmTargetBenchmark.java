@@ -51,14 +51,16 @@ public final class JvmTargetBenchmark {
                 options.jitWarmUp(), options.warmUp(), options.iterations(), options.hits(), options.launches());
         List<Row> rows = new ArrayList<>();
         List<Row> cpuRows = new ArrayList<>();
+        JitActivity jit = new JitActivity();
         long began = System.nanoTime();
         try (DapServer server = DapServer.builder().target("jvm").listen("tcp://127.0.0.1:0").build().start()) {
             Sessions sessions = new Sessions(options, program, server.address());
-            sessions.run(rows, cpuRows);
+            sessions.run(rows, cpuRows, jit);
             rows.add(0, launches(options, program, server));
         }
         print(rows, cpuRows);
-        System.out.printf(Locale.ROOT, "%nwhole run %.1f s; load average at the end %.2f%n",
+        System.out.printf(Locale.ROOT, "%n%s (both sides and the server share this JVM)%n", jit.describe());
+        System.out.printf(Locale.ROOT, "whole run %.1f s; load average at the end %.2f%n",
                 (System.nanoTime() - began) / 1e9, loadAverage());
     }
 

@@ -25,7 +25,7 @@ final class Sessions {
      * Runs every phase and adds their rows: wall times to {@code rows}, and the CPU time this JVM's
      * threads spent on each timed operation to {@code cpuRows}.
      */
-    void run(List<Row> rows, List<Row> cpuRows) throws Exception {
+    void run(List<Row> rows, List<Row> cpuRows, JitActivity jit) throws Exception {
         CpuClock cpu = new CpuClock();
         try (RawJdiDebugger raw = new RawJdiDebugger(program);
                 DapkitDebugger dapkit = new DapkitDebugger(server, program)) {
@@ -48,6 +48,7 @@ final class Sessions {
             for (int round = 0; round < rounds; round++) {
                 if (round == options.warmUp()) {
                     dapkit.forgetRefreshParts();
+                    jit.start();
                 }
                 int[] locals = new int[2];
                 for (int turn = 0; turn < 2; turn++) {
@@ -71,6 +72,7 @@ final class Sessions {
                 }
                 same("locals after step " + round, locals[0], locals[1]);
             }
+            jit.stop();
             rows.add(Row.times("step-over round trip", step[0], step[1], Goal.ratio(1.5)));
             cpuRows.add(Row.times("step-over round trip", stepCpu[0], stepCpu[1], Goal.NONE));
             cpuRows.add(Row.times("refresh (threads+20 frames+locals)", refreshCpu[0], refreshCpu[1], Goal.NONE));
@@ -89,6 +91,9 @@ final class Sessions {
             Samples[] pageCpu = samples();
             int pageRounds = options.jitWarmUp() + options.iterations();
             for (int round = 0; round < pageRounds; round++) {
+                if (round == options.jitWarmUp()) {
+                    jit.start();
+                }
                 int start = round * 1000 % 100_000;
                 int[] counts = new int[2];
                 for (int turn = 0; turn < 2; turn++) {
@@ -106,6 +111,7 @@ final class Sessions {
                 same("array page at " + start, 1000, counts[0]);
                 same("array page at " + start, 1000, counts[1]);
             }
+            jit.stop();
 
             raw.goDeep();
             dapkit.goDeep();
@@ -117,6 +123,9 @@ final class Sessions {
             Samples[] stackCpu = samples();
             Samples[] stopAndStack = samples();
             for (int round = 0; round < rounds; round++) {
+                if (round == Math.max(1, options.warmUp())) {
+                    jit.start();
+                }
                 for (int turn = 0; turn < 2; turn++) {
                     int side = (round + turn) % 2;
                     long t0 = System.nanoTime();
@@ -136,6 +145,7 @@ final class Sessions {
                     }
                 }
             }
+            jit.stop();
             rows.add(Row.times("1000-frame stack trace", stack[0], stack[1], Goal.millis(5)));
             rows.add(Row.times("continue + 1000 frames (to stack)", stopAndStack[0], stopAndStack[1],
                     Goal.NONE));
@@ -148,11 +158,13 @@ final class Sessions {
             same("warm-up hot loop hits", options.warmUpHits(), raw.runHotLoop());
             dapkit.runHotLoop();
             same("line of the stop after the warm-up hot loop", program.line("hotEnd"), dapkit.topLine());
+            jit.start();
             long t0 = System.nanoTime();
             long hits = raw.runHotLoop();
             long t1 = System.nanoTime();
             dapkit.runHotLoop();
             long t2 = System.nanoTime();
+            jit.stop();
             same("hot loop hits", options.hits(), hits);
             same("line of the stop after the hot loop", program.line("hotEnd"), dapkit.topLine());
             rows.add(Row.rates("conditional bp '" + JvmTargetBenchmark.CONDITION + "' hits", options.hits() * 1e9 / (t1 - t0),
