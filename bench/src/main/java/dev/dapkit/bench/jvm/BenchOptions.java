@@ -30,7 +30,9 @@ record BenchOptions(int launches, int jitWarmUp, int warmUp, int iterations, int
                                hundreds of methods, while the timed rounds ran; the benchmark
                                prints how long it compiled during them)
               --iterations N   timed rounds of step+refresh, array pages, 1000-frame stacks (default 200)
-              --hits N         conditional-breakpoint hits of the timed hot loop (default 5000)
+              --hits N         conditional-breakpoint hits of the timed hot loop, after as many
+                               untimed ones (default 5000; a quarter of that left the JIT
+                               compiling through the timed loop)
               --source-root D  where dev/dapkit/bench/jvm/debuggee/BenchDebuggee.java lies
                                (default bench/src/main/java)""";
 
@@ -58,7 +60,7 @@ record BenchOptions(int launches, int jitWarmUp, int warmUp, int iterations, int
         int h = hits != null ? hits : quick ? 2000 : 5000;
         return new BenchOptions(launches != null ? launches : quick ? 2 : 3,
                 jitWarmUp != null ? jitWarmUp : quick ? 300 : 2000, warmUp != null ? warmUp : quick ? 50 : 3000,
-                n, Math.max(500, h / 4), h, sourceRoot);
+                n, h, h, sourceRoot);
     }
 
     private static String value(String[] args, int i) {

@@ -59,7 +59,7 @@ public final class JvmTargetBenchmark {
             rows.add(0, launches(options, program, server));
         }
         print(rows, cpuRows);
-        System.out.printf(Locale.ROOT, "%n%s (both sides and the server share this JVM)%n", jit.describe());
+        System.out.printf(Locale.ROOT, "%n%s%n", jit.describe());
         System.out.printf(Locale.ROOT, "whole run %.1f s; load average at the end %.2f%n",
                 (System.nanoTime() - began) / 1e9, loadAverage());
     }

@@ -48,7 +48,7 @@ final class Sessions {
             for (int round = 0; round < rounds; round++) {
                 if (round == options.warmUp()) {
                     dapkit.forgetRefreshParts();
-                    jit.start();
+                    jit.start("step + refresh");
                 }
                 int[] locals = new int[2];
                 for (int turn = 0; turn < 2; turn++) {
@@ -92,7 +92,7 @@ final class Sessions {
             int pageRounds = options.jitWarmUp() + options.iterations();
             for (int round = 0; round < pageRounds; round++) {
                 if (round == options.jitWarmUp()) {
-                    jit.start();
+                    jit.start("array pages");
                 }
                 int start = round * 1000 % 100_000;
                 int[] counts = new int[2];
@@ -124,7 +124,7 @@ final class Sessions {
             Samples[] stopAndStack = samples();
             for (int round = 0; round < rounds; round++) {
                 if (round == Math.max(1, options.warmUp())) {
-                    jit.start();
+                    jit.start("1000-frame stacks");
                 }
                 for (int turn = 0; turn < 2; turn++) {
                     int side = (round + turn) % 2;
@@ -158,7 +158,7 @@ final class Sessions {
             same("warm-up hot loop hits", options.warmUpHits(), raw.runHotLoop());
             dapkit.runHotLoop();
             same("line of the stop after the warm-up hot loop", program.line("hotEnd"), dapkit.topLine());
-            jit.start();
+            jit.start("hot loop");
             long t0 = System.nanoTime();
             long hits = raw.runHotLoop();
             long t1 = System.nanoTime();
