@@ -4,6 +4,7 @@ import dev.dapkit.model.Event;
 import dev.dapkit.server.spi.Progress;
 import dev.dapkit.server.spi.TargetException;
 import dev.dapkit.server.spi.TargetEvents;
+import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.debug.Breakpoint;
 import org.eclipse.lsp4j.debug.ContinuedEventArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
@@ -14,7 +15,6 @@ import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.ProcessEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.ThreadEventArguments;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
