@@ -63,7 +63,7 @@ final class BreakpointConditions {
      */
     boolean needsTarget(StoppedEventArguments stopped) {
         Integer[] ids = stopped.getHitBreakpointIds();
-        if (ids == null || ids.length == 0 || !target.engineEvaluatesConditions()) {
+        if (!engineChecks(ids)) {
             return false;
         }
         for (Integer id : ids) {
@@ -75,6 +75,11 @@ final class BreakpointConditions {
         return false;
     }
 
+    /** Whether the engine has anything to check on a stop with these hit breakpoints. */
+    private boolean engineChecks(Integer[] ids) {
+        return ids != null && ids.length > 0 && target.engineEvaluatesConditions();
+    }
+
     /**
      * Applies the engine's checks to a stop.
      *
@@ -83,7 +88,7 @@ final class BreakpointConditions {
      */
     StoppedEventArguments filter(StoppedEventArguments stopped) {
         Integer[] ids = stopped.getHitBreakpointIds();
-        if (ids == null || ids.length == 0 || !target.engineEvaluatesConditions()) {
+        if (!engineChecks(ids)) {
             return stopped;
         }
         Integer threadId = stopped.getThreadId();

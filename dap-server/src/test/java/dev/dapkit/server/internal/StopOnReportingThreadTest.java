@@ -5,6 +5,8 @@ import static dev.dapkit.server.internal.TestClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dapkit.model.Event;
+import dev.dapkit.model.Response;
 import dev.dapkit.model.transport.InMemoryConnections;
 import dev.dapkit.server.DapServer;
 import dev.dapkit.server.spi.DebugTarget;
@@ -14,6 +16,8 @@ import dev.dapkit.server.spi.TargetFrame;
 import dev.dapkit.server.spi.TargetVariable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,7 +90,7 @@ class StopOnReportingThreadTest {
 
     /** Records the thread each condition is evaluated on. */
     static class ThreadRecordingTarget extends ConditionsTest.EvaluatingTarget {
-        final List<String> evaluatedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> evaluatedOn = new CopyOnWriteArrayList<>();
 
         @Override
         public TargetVariable evaluate(TargetFrame frame, String expression, EvaluationContext context)
@@ -141,9 +145,9 @@ class StopOnReportingThreadTest {
 
             client.event("stopped");
             List<String> order = client.received().stream()
-                    .map(m -> m instanceof dev.dapkit.model.Response r && r.requestSeq() == seq ? "threads"
-                            : m instanceof dev.dapkit.model.Event e && e.event().equals("stopped") ? "stopped" : null)
-                    .filter(java.util.Objects::nonNull).toList();
+                    .map(m -> m instanceof Response r && r.requestSeq() == seq ? "threads"
+                            : m instanceof Event e && e.event().equals("stopped") ? "stopped" : null)
+                    .filter(Objects::nonNull).toList();
             assertTrue(order.indexOf("threads") < order.lastIndexOf("stopped"), "order seen: " + order);
         });
     }
