@@ -157,7 +157,7 @@ public final class JvmTarget implements DebugTarget, BoundedRequests, VariableSe
         JvmFrame f = own(frame);
         return JdiCalls.call("scopes", () -> {
             List<TargetScope> scopes = new ArrayList<>();
-            scopes.add(TargetScope.of("Locals", "locals", false, new LocalVariables(f, session.view)));
+            scopes.add(TargetScope.of("Locals", "locals", false, new LocalVariables(f, session.view, session.readAhead)));
             ReferenceType declaring = f.location().declaringType();
             List<Field> statics = StaticFields.of(declaring);
             if (!statics.isEmpty()) {

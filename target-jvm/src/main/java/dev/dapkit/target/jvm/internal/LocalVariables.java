@@ -17,17 +17,20 @@ import java.util.Map;
 
 /**
  * The {@code Locals} scope of a frame: {@code this}, then the arguments and the local variables in
- * scope at the frame's line, read with one JDI call. A class compiled without local variable
+ * scope at the frame's line, read with one JDI call, or taken from what was read ahead at the stop
+ * for a top frame ({@link StopReadAhead#topFrameValues}). A class compiled without local variable
  * tables shows its arguments as {@code arg0}, {@code arg1}, ...
  */
 final class LocalVariables implements ValueChildren {
 
     private final JvmFrame frame;
     private final ValueView view;
+    private final StopReadAhead readAhead;
 
-    LocalVariables(JvmFrame frame, ValueView view) {
+    LocalVariables(JvmFrame frame, ValueView view, StopReadAhead readAhead) {
         this.frame = frame;
         this.view = view;
+        this.readAhead = readAhead;
     }
 
     @Override
@@ -35,25 +38,37 @@ final class LocalVariables implements ValueChildren {
         if (page.filter() == VariablesPage.Filter.INDEXED) {
             return List.of();
         }
-        StackFrame jdi = frame.frame();
         List<TargetVariable> out = new ArrayList<>();
-        ObjectReference self = jdi.thisObject();
-        if (self != null) {
-            out.add(view.variable("this", self, "this", frame.thread()));
+        TopFrameValues ahead = frame.depth() == 0 ? readAhead.topFrameValues(frame.thread()) : null;
+        if (ahead != null) {
+            add(out, ahead.self(), ahead.visible(), ahead.values());
+            return ValueChildren.page(out, page);
         }
+        StackFrame jdi = frame.frame();
         try {
             List<LocalVariable> locals = jdi.visibleVariables();
-            Map<LocalVariable, Value> values = jdi.getValues(locals);
-            for (LocalVariable local : locals) {
-                out.add(view.variable(local.name(), values.get(local), local.name(), frame.thread()));
-            }
+            add(out, jdi.thisObject(), locals, jdi.getValues(locals));
         } catch (AbsentInformationException e) {
+            ObjectReference self = jdi.thisObject();
+            if (self != null) {
+                out.add(view.variable("this", self, "this", frame.thread()));
+            }
             List<Value> arguments = jdi.getArgumentValues();
             for (int i = 0; i < arguments.size(); i++) {
                 out.add(view.variable("arg" + i, arguments.get(i), null, frame.thread()));
             }
         }
         return ValueChildren.page(out, page);
+    }
+
+    private void add(List<TargetVariable> out, ObjectReference self, List<LocalVariable> locals,
+            Map<LocalVariable, Value> values) {
+        if (self != null) {
+            out.add(view.variable("this", self, "this", frame.thread()));
+        }
+        for (LocalVariable local : locals) {
+            out.add(view.variable(local.name(), values.get(local), local.name(), frame.thread()));
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,26 +20,36 @@ import java.util.concurrent.atomic.AtomicReference;
  * What every client asks for once it is shown a stop, read before it asks
  * ({@link dev.dapkit.server.spi.DebugTarget#stopShown}), while the {@code stopped} event travels:
  * the listed threads with their names ({@link ThreadNames}: a JDWP round trip for each of the
- * program's threads), and the stopped thread's frames,
- * which JDI keeps until that thread resumes. The calling thread reads the frames; the list of live
- * threads and the names are asked for side by side on threads of their own, so that their round
- * trips overlap, and a stack trace asked for next waits only for the frames.
- * The list answers {@code threads} requests as long as the debuggee stays as it was read
- * ({@link ExecutionControl#version}); a client that asks twice at one stop (VS Code does) pays for
- * the names once.
+ * program's threads), the stopped thread's frames, which JDI keeps until that thread resumes, and,
+ * when the client opened them at the stop before, the values of the top frame's locals
+ * ({@link TopFrameValues}). Each is read on a reader thread, so that the JDWP commands are in
+ * flight while the client's requests travel, the session thread is free for the first of them at
+ * once, and a stack trace asked for next waits only for the frames. The locals are asked for after
+ * the names: the debuggee answers JDWP commands one at a time, in order, and a client asks for the
+ * threads before it asks for the variables.
+ *
+ * <p>What was read holds as long as the debuggee stays as it was read
+ * ({@link ExecutionControl#version}): the list answers {@code threads} requests (a client that asks
+ * twice at one stop, as VS Code does, pays for the names once), the values the top frame's locals.
+ *
+ * <p>Only values are read ahead, with one JDWP command: no string's text, no child, no method
+ * call; the locals of a client that never opens them are never read.
  *
  * <p>Thread-safe.
  */
 final class StopReadAhead {
 
-    /** Threads that ask for thread names side by side; idle ones end after {@link #IDLE_SECONDS}. */
-    private static final int NAME_READERS = 6;
+    /** Threads that ask for names, frames and values side by side; idle ones end after {@link #IDLE_SECONDS}. */
+    private static final int READERS = 6;
     private static final long IDLE_SECONDS = 30;
 
     private final ThreadRegistry threads;
     private final ExecutionControl execution;
     private final AtomicReference<ThreadList> threadList = new AtomicReference<>();
-    private final ExecutorService nameReaders = daemonPool("dapkit-jvm-names-", NAME_READERS);
+    private final AtomicReference<TopFrameValues.Kept> topFrame = new AtomicReference<>();
+    /** Whether the client asked for the top frame's locals since the last stop was read ahead. */
+    private final AtomicBoolean topLocalsAsked = new AtomicBoolean();
+    private final ExecutorService readers = daemonPool("dapkit-jvm-reader-", READERS);
 
     StopReadAhead(ThreadRegistry threads, ExecutionControl execution) {
         this.threads = threads;
@@ -46,28 +57,61 @@ final class StopReadAhead {
     }
 
     /**
-     * Starts reading the thread list (on a name reader) and reads the frames of {@code stopped}
-     * (null when the stop named none) on the calling thread, so that both JDWP commands are in
-     * flight at once and a stack trace asked for next waits for neither the list nor the names.
+     * Starts reading, on the readers, the thread list, the frames of {@code stopped} (null when the
+     * stop named none) and, if the client opened them at the last stop, its top frame's locals;
+     * returns at once.
      */
     void read(ThreadReference stopped) {
         long version = execution.version();
+        boolean readLocals = topLocalsAsked.getAndSet(false);
         CompletableFuture<List<ListedThread>> list;
+        CompletableFuture<Void> frames;
         try {
-            list = CompletableFuture.supplyAsync(() -> threads.listing(nameReaders), nameReaders)
-                    .thenCompose(named -> named);
+            list = CompletableFuture.supplyAsync(() -> threads.listing(readers), readers).thenCompose(named -> named);
+            frames = stopped == null ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(() -> readFrames(stopped), readers);
         } catch (RuntimeException e) {
-            // readers closed with the session; like a failed read, the threads request reads again and reports
+            // readers closed with the session; like a failed read, the requests read again and report
             list = CompletableFuture.failedFuture(e);
+            frames = CompletableFuture.completedFuture(null);
         }
         threadList.set(new ThreadList(version, list));
-        if (stopped != null) {
-            try {
-                stopped.frames();
-            } catch (IncompatibleThreadStateException | ObjectCollectedException | VMDisconnectedException e) {
-                // it runs again already, or has ended: the stackTrace request will say so
-            }
+        if (stopped == null || !readLocals) {
+            topFrame.set(null);
+            return;
         }
+        try {
+            CompletableFuture<TopFrameValues> values = list.handle((named, failed) -> null).thenCombine(frames,
+                    (listed, read) -> null).thenApplyAsync(ignored -> TopFrameValues.read(stopped), readers);
+            topFrame.set(new TopFrameValues.Kept(version, stopped.uniqueID(), values));
+        } catch (RuntimeException e) {
+            topFrame.set(null);
+        }
+    }
+
+    private static void readFrames(ThreadReference stopped) {
+        try {
+            stopped.frames();
+        } catch (IncompatibleThreadStateException | ObjectCollectedException | VMDisconnectedException e) {
+            // it runs again already, or has ended: the stackTrace request will say so
+        }
+    }
+
+    /**
+     * The values of {@code thread}'s top frame as read ahead at this version of the debuggee, or
+     * null when they were not (or reading them failed): the caller reads them itself. Asking tells
+     * the next stop to read them ahead.
+     */
+    TopFrameValues topFrameValues(ThreadReference thread) {
+        topLocalsAsked.set(true);
+        long version = execution.version();
+        TopFrameValues.Kept kept = topFrame.get();
+        if (kept == null || kept.version() != version || kept.threadUniqueId() != thread.uniqueID()) {
+            return null;
+        }
+        TopFrameValues values = joinedOrNull(kept.values());
+        // a change while they were read makes them stale
+        return execution.version() == version ? values : null;
     }
 
     /** The threads a user sees: as read at this version of the debuggee, or read now. */
@@ -75,21 +119,21 @@ final class StopReadAhead {
         long version = execution.version();
         ThreadList kept = threadList.get();
         if (kept != null && kept.version() == version) {
-            List<ListedThread> read = joined(kept.threads());
+            List<ListedThread> read = joinedOrNull(kept.threads());
             // a change while it was read makes it stale
             if (read != null && execution.version() == version) {
                 return read;
             }
         }
-        List<ListedThread> read = threads.listed(nameReaders);
+        List<ListedThread> read = threads.listed(readers);
         threadList.set(new ThreadList(version, CompletableFuture.completedFuture(read)));
         return read;
     }
 
-    /** The list read ahead, or null when reading it failed (the caller reads again, and reports). */
-    private static List<ListedThread> joined(CompletableFuture<List<ListedThread>> list) {
+    /** What was read ahead, or null when reading it failed (the caller reads again, and reports). */
+    private static <T> T joinedOrNull(CompletableFuture<T> read) {
         try {
-            return list.join();
+            return read.join();
         } catch (CompletionException e) {
             return null;
         }
@@ -97,7 +141,7 @@ final class StopReadAhead {
 
     /** Stops the readers; at the end of the session. */
     void close() {
-        nameReaders.shutdownNow();
+        readers.shutdownNow();
     }
 
     private static ExecutorService daemonPool(String prefix, int threads) {
