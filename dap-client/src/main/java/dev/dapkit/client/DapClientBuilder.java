@@ -56,7 +56,8 @@ public final class DapClientBuilder {
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private final Map<String, Duration> commandTimeouts = new LinkedHashMap<>();
     private Executor executor;
-    private DapClientListener listener = new DapClientListener() { };
+    /** Null until set: without a listener, events no subscription wants cost no hand-off. */
+    private DapClientListener listener;
     private Consumer<TraceEntry> trace;
     private boolean traceToLog;
     private int eventHistoryLimit = DEFAULT_EVENT_HISTORY_LIMIT;

@@ -3,6 +3,7 @@ package dev.dapkit.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.lsp4j.debug.ContinuedEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
@@ -257,6 +262,42 @@ class EventsTest {
         String next = queue.poll(10, TimeUnit.SECONDS);
         assertTrue(next != null, "nothing delivered within 10 s");
         return next;
+    }
+
+    @Test
+    void anEventThatNoSubscriptionWantsAndNoListenerHearsIsNeverHandedToTheExecutor() throws Exception {
+        // an executor that keeps what it is given until the end: a task handed to it does not run
+        LinkedBlockingQueue<Runnable> handedOver = new LinkedBlockingQueue<>();
+        ExecutorService pool = Executors.newCachedThreadPool();
+        AtomicBoolean released = new AtomicBoolean();
+        Executor keeping = task -> {
+            handedOver.add(task);
+            if (released.get()) {
+                pool.execute(task);
+            }
+        };
+        try (ClientFixture f = ClientFixture.start(b -> b.executor(keeping))) {
+            f.client.onEvent(ContinuedEventArguments.class, e -> { });
+            CompletableFuture<StoppedEventArguments> stop = f.client.awaitEvent(StoppedEventArguments.class,
+                    e -> true, LONG);
+            f.adapter.event("stopped", stopped(1, "step"));
+            assertEquals(1, stop.get(10, TimeUnit.SECONDS).getThreadId());
+
+            // read after the event: completed on the reading thread only if nothing of the event is
+            // still queued for delivery
+            CompletableFuture<ThreadsResponse> threads = f.client.server().threads();
+            f.adapter.respond(f.adapter.expectRequest("threads"), new ThreadsResponse());
+            threads.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(), List.copyOf(handedOver));
+
+            f.adapter.event("continued", new ContinuedEventArguments());
+            Runnable delivery = handedOver.poll(10, TimeUnit.SECONDS);
+            assertNotNull(delivery, "the subscribed event was not handed over");
+            released.set(true);
+            pool.execute(delivery);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * @param requestTimeout the timeout of a request without one of its own ({@link Timeouts#NONE} for none)
  * @param commandTimeouts timeouts by command, taking precedence over {@code requestTimeout}
  * @param executor the caller's executor, or null for one the client makes and shuts down
- * @param listener the listener (never null; a no-op by default)
+ * @param listener the listener, or null when none was set
  * @param trace where trace entries go, or null
  * @param traceToLog whether trace entries also go to SLF4J at debug
  * @param eventHistoryLimit how many events the history keeps

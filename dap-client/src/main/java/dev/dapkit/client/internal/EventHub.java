@@ -9,6 +9,7 @@ import dev.dapkit.model.MessageRegistry;
 import dev.dapkit.model.Response;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +44,10 @@ final class EventHub {
     private final Map<Type, String> eventNamesByBodyType;
     private final CopyOnWriteArrayList<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
+    /**
+     * @param listener the application's listener, or null when it set none: then an event that no
+     *     subscription wants is not handed to the executor at all
+     */
     EventHub(MessageRegistry registry, EventHistory history, SerialExecutor lane, Executor executor, Scheduler scheduler,
             DapClientListener listener) {
         this.history = history;
@@ -70,15 +75,22 @@ final class EventHub {
                 executor.execute(() -> taker.complete(received));
             }
         }
-        // The snapshot is taken now: a subscription made after this event arrived does not see it.
-        List<Subscription> snapshot = List.copyOf(subscriptions);
-        lane.execute(() -> {
-            tell(() -> listener.eventReceived(event), "eventReceived");
-            for (Subscription subscription : snapshot) {
-                if (subscription.wants(received)) {
-                    subscription.deliver(received);
-                }
+        // Chosen now: a subscription made after this event arrived does not see it.
+        List<Subscription> wanting = new ArrayList<>();
+        for (Subscription subscription : subscriptions) {
+            if (subscription.wants(received)) {
+                wanting.add(subscription);
             }
+        }
+        if (wanting.isEmpty() && listener == null) {
+            // nobody to tell: a hand-off to the executor would only compete with the caller it woke
+            return;
+        }
+        lane.execute(() -> {
+            if (listener != null) {
+                tell(() -> listener.eventReceived(event), "eventReceived");
+            }
+            wanting.forEach(subscription -> subscription.deliver(received));
         });
     }
 
@@ -93,7 +105,9 @@ final class EventHub {
 
     /** Tells the listener, in order with the events, of a response that matched no request. */
     void unmatched(Response response) {
-        lane.execute(() -> tell(() -> listener.unmatchedResponse(response), "unmatchedResponse"));
+        if (listener != null) {
+            lane.execute(() -> tell(() -> listener.unmatchedResponse(response), "unmatchedResponse"));
+        }
     }
 
     /** Subscribes to every event named {@code eventName}, with the raw event. */
@@ -151,7 +165,9 @@ final class EventHub {
         lane.execute(() -> {
             subscriptions.forEach(Subscription::deactivate);
             subscriptions.clear();
-            tell(() -> listener.closed(end.cause()), "closed");
+            if (listener != null) {
+                tell(() -> listener.closed(end.cause()), "closed");
+            }
         });
     }
 
