@@ -43,12 +43,13 @@ public final class JvmTargetBenchmark {
             System.exit(2);
             return;
         }
-        DebuggeeProgram program = DebuggeeProgram.of(options.sourceRoot(), options.warmUp() + options.iterations() + 1,
+        DebuggeeProgram program = DebuggeeProgram.of(options.sourceRoot(), options.deepWarmUp() + options.iterations() + 1,
                 options.warmUpHits(), options.hits());
-        System.out.printf(Locale.ROOT, "JVM target vs raw JDI: %d cores, load average %.2f, Java %s; %d + %d warm-up"
-                + " and %d timed rounds, %d hot-loop hits, %d launches per side%n",
+        System.out.printf(Locale.ROOT, "JVM target vs raw JDI: %d cores, load average %.2f, Java %s; %d + %d (deep stops:"
+                + " %d) warm-up and %d timed rounds, %d hot-loop hits, %d launches per side%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"),
-                options.jitWarmUp(), options.warmUp(), options.iterations(), options.hits(), options.launches());
+                options.jitWarmUp(), options.warmUp(), options.deepWarmUp(), options.iterations(), options.hits(),
+                options.launches());
         List<Row> rows = new ArrayList<>();
         List<Row> cpuRows = new ArrayList<>();
         JitActivity jit = new JitActivity();

@@ -122,8 +122,9 @@ final class Sessions {
             Samples[] stack = samples();
             Samples[] stackCpu = samples();
             Samples[] stopAndStack = samples();
-            for (int round = 0; round < rounds; round++) {
-                if (round == Math.max(1, options.warmUp())) {
+            int deepRounds = options.deepWarmUp() + options.iterations();
+            for (int round = 0; round < deepRounds; round++) {
+                if (round == Math.max(1, options.deepWarmUp())) {
                     jit.start("1000-frame stacks");
                 }
                 for (int turn = 0; turn < 2; turn++) {
@@ -138,7 +139,7 @@ final class Sessions {
                     long t2 = System.nanoTime();
                     long c1 = cpu.now();
                     same("frames at deep stop " + round, 1000, frames);
-                    if (round >= Math.max(1, options.warmUp())) {
+                    if (round >= Math.max(1, options.deepWarmUp())) {
                         stack[side].add(t2 - t1);
                         stackCpu[side].add(cpu.between(c0, c1));
                         stopAndStack[side].add(t2 - t0);
