@@ -153,10 +153,7 @@ class StopReadAheadTest {
 
     @Test
     void localsReadAheadAreForgottenWhenTheDebuggeeMayHaveChanged() throws Exception {
-        StackFrame top = frameWithLocals(worker);
-        readAhead.topFrameValues(worker);
-        readAhead.read(worker);
-        assertEquals(Map.of(local, value), readAhead.topFrameValues(worker).values());
+        StackFrame top = stopAfterTheClientOpenedTheLocals();
 
         execution.changed();
         assertNull(readAhead.topFrameValues(worker), "values kept across a set value");
@@ -165,15 +162,21 @@ class StopReadAheadTest {
 
     @Test
     void theLocalsAreAskedForAfterTheNames() throws Exception {
-        StackFrame top = frameWithLocals(worker);
-        readAhead.topFrameValues(worker);
-        readAhead.read(worker);
-        assertEquals(Map.of(local, value), readAhead.topFrameValues(worker).values());
+        StackFrame top = stopAfterTheClientOpenedTheLocals();
         // the debuggee answers one command at a time: the names the threads request waits for go first
         InOrder order = inOrder(main, worker, top);
         order.verify(main).name();
         order.verify(top).getValues(List.of(local));
         inOrder(worker, top).verify(worker).name();
+    }
+
+    /** The client opens the worker's top frame locals at one stop; the next stop reads them ahead. */
+    private StackFrame stopAfterTheClientOpenedTheLocals() throws Exception {
+        StackFrame top = frameWithLocals(worker);
+        readAhead.topFrameValues(worker);
+        readAhead.read(worker);
+        assertEquals(Map.of(local, value), readAhead.topFrameValues(worker).values());
+        return top;
     }
 
     private StackFrame frameWithLocals(ThreadReference thread) throws Exception {
