@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dapkit.model.Response;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.EvaluateResponse;
 import org.eclipse.lsp4j.debug.NextArguments;
 import org.eclipse.lsp4j.debug.PauseArguments;
 import org.eclipse.lsp4j.debug.RestartFrameArguments;
+import org.eclipse.lsp4j.debug.SetVariableArguments;
+import org.eclipse.lsp4j.debug.SetVariableResponse;
 import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.SteppingGranularity;
@@ -20,6 +23,7 @@ import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
 import org.eclipse.lsp4j.debug.TerminateArguments;
 import org.eclipse.lsp4j.debug.Thread;
 import org.eclipse.lsp4j.debug.ThreadsResponse;
+import org.eclipse.lsp4j.debug.Variable;
 import org.junit.jupiter.api.Test;
 
 /** Pausing, stepping through lambdas and past the JDK, restarting a frame, instruction steps, terminating. */
@@ -203,5 +207,36 @@ class JvmExecutionTest {
         StoppedEventArguments stop = jvm.stopped();
         assertEquals(StoppedEventArgumentsReason.PAUSE, stop.getReason());
         return stop;
+    }
+
+    /**
+     * From the second stop on, the locals of the top frame were read ahead (the client opened them
+     * at the stop before): each stop must still show that stop's values, and a value set at a stop
+     * must show at once.
+     */
+    @Test
+    void theLocalsShownAtEachStopAreThatStopsEvenWhenReadAhead() {
+        try (ServedJvm summing = ServedJvm.open()) {
+            summing.launch(Samples.launch("Summing"), "Summing", Samples.line("Summing", "ADD"));
+            int main = summing.stopped().getThreadId();
+            int[] sumBefore = {0, 0, 1, 3};
+            for (int i = 0; i < sumBefore.length; i++) {
+                Map<String, Variable> shown = summing.locals(main);
+                assertEquals(String.valueOf(i), shown.get("i").getValue(), "i at pass " + i);
+                assertEquals(String.valueOf(sumBefore[i]), shown.get("sum").getValue(), "sum at pass " + i);
+                if (i < sumBefore.length - 1) {
+                    summing.continueAndStop(main);
+                }
+            }
+            int locals = summing.scopes(summing.top(main).getId()).get(0).getVariablesReference();
+            SetVariableArguments arguments = new SetVariableArguments();
+            arguments.setVariablesReference(locals);
+            arguments.setName("sum");
+            arguments.setValue("100");
+            summing.request("setVariable", arguments, SetVariableResponse.class);
+            assertEquals("100", summing.locals(main).get("sum").getValue(), "the value set, at the same stop");
+            summing.continueAndStop(main);
+            assertEquals("103", summing.locals(main).get("sum").getValue(), "the next stop, after 100 + 3");
+        }
     }
 }
