@@ -14,9 +14,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.sun.jdi.LocalVariable;
-import com.sun.jdi.ReferenceType;
 import com.sun.jdi.StackFrame;
-import com.sun.jdi.ThreadGroupReference;
 import com.sun.jdi.ThreadReference;
 import com.sun.jdi.Value;
 import com.sun.jdi.VirtualMachine;
@@ -188,15 +186,6 @@ class StopReadAheadTest {
     }
 
     private static ThreadReference thread(long uniqueId, String name) {
-        ThreadReference thread = mock(ThreadReference.class);
-        ReferenceType type = mock(ReferenceType.class);
-        ThreadGroupReference group = mock(ThreadGroupReference.class);
-        when(thread.uniqueID()).thenReturn(uniqueId);
-        when(thread.name()).thenReturn(name);
-        when(thread.referenceType()).thenReturn(type);
-        when(type.name()).thenReturn("java.lang.Thread");
-        when(thread.threadGroup()).thenReturn(group);
-        when(group.name()).thenReturn("main");
-        return thread;
+        return MockThreads.thread(uniqueId, name, "main", "java.lang.Thread");
     }
 }

@@ -1,13 +1,11 @@
 package dev.dapkit.target.jvm.internal;
 
+import static dev.dapkit.target.jvm.internal.MockThreads.thread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.sun.jdi.ReferenceType;
-import com.sun.jdi.ThreadGroupReference;
 import com.sun.jdi.ThreadReference;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
@@ -54,18 +52,5 @@ class ThreadNamesTest {
         assertEquals("virtual thread #5 [virtual]", names.shown(virtual, HERE).join());
         when(virtual.name()).thenReturn("fetcher");
         assertEquals("fetcher [virtual]", names.shown(virtual, HERE).join());
-    }
-
-    private static ThreadReference thread(long uniqueId, String name, String group, String className) {
-        ThreadReference thread = mock(ThreadReference.class);
-        ReferenceType type = mock(ReferenceType.class);
-        ThreadGroupReference threadGroup = mock(ThreadGroupReference.class);
-        when(thread.uniqueID()).thenReturn(uniqueId);
-        when(thread.name()).thenReturn(name);
-        when(thread.referenceType()).thenReturn(type);
-        when(type.name()).thenReturn(className);
-        when(thread.threadGroup()).thenReturn(threadGroup);
-        when(threadGroup.name()).thenReturn(group);
-        return thread;
     }
 }
