@@ -42,11 +42,13 @@ final class StopReadAhead {
     /** Threads that ask for names, frames and values side by side; idle ones end after {@link #IDLE_SECONDS}. */
     private static final int READERS = 6;
     private static final long IDLE_SECONDS = 30;
+    /** The thread id of what is read about the whole debuggee: JDWP gives no object the id 0. */
+    private static final long WHOLE_DEBUGGEE = 0;
 
     private final ThreadRegistry threads;
     private final ExecutionControl execution;
-    private final AtomicReference<ThreadList> threadList = new AtomicReference<>();
-    private final AtomicReference<TopFrameValues.Kept> topFrame = new AtomicReference<>();
+    private final AtomicReference<Kept<List<ListedThread>>> threadList = new AtomicReference<>();
+    private final AtomicReference<Kept<TopFrameValues>> topFrame = new AtomicReference<>();
     /** Whether the client asked for the top frame's locals since the last stop was read ahead. */
     private final AtomicBoolean topLocalsAsked = new AtomicBoolean();
     private final ExecutorService readers = daemonPool("dapkit-jvm-reader-", READERS);
@@ -75,7 +77,7 @@ final class StopReadAhead {
             list = CompletableFuture.failedFuture(e);
             frames = CompletableFuture.completedFuture(null);
         }
-        threadList.set(new ThreadList(version, list));
+        threadList.set(new Kept<>(version, WHOLE_DEBUGGEE, list));
         if (stopped == null || !readLocals) {
             topFrame.set(null);
             return;
@@ -83,7 +85,7 @@ final class StopReadAhead {
         try {
             CompletableFuture<TopFrameValues> values = list.handle((named, failed) -> null).thenCombine(frames,
                     (listed, read) -> null).thenApplyAsync(ignored -> TopFrameValues.read(stopped), readers);
-            topFrame.set(new TopFrameValues.Kept(version, stopped.uniqueID(), values));
+            topFrame.set(new Kept<>(version, stopped.uniqueID(), values));
         } catch (RuntimeException e) {
             topFrame.set(null);
         }
@@ -104,39 +106,39 @@ final class StopReadAhead {
      */
     TopFrameValues topFrameValues(ThreadReference thread) {
         topLocalsAsked.set(true);
-        long version = execution.version();
-        TopFrameValues.Kept kept = topFrame.get();
-        if (kept == null || kept.version() != version || kept.threadUniqueId() != thread.uniqueID()) {
-            return null;
-        }
-        TopFrameValues values = joinedOrNull(kept.values());
-        // a change while they were read makes them stale
-        return execution.version() == version ? values : null;
+        return current(topFrame.get(), thread.uniqueID());
     }
 
     /** The threads a user sees: as read at this version of the debuggee, or read now. */
     List<ListedThread> listed() {
-        long version = execution.version();
-        ThreadList kept = threadList.get();
-        if (kept != null && kept.version() == version) {
-            List<ListedThread> read = joinedOrNull(kept.threads());
-            // a change while it was read makes it stale
-            if (read != null && execution.version() == version) {
-                return read;
-            }
+        List<ListedThread> kept = current(threadList.get(), WHOLE_DEBUGGEE);
+        if (kept != null) {
+            return kept;
         }
+        long version = execution.version();
         List<ListedThread> read = threads.listed(readers);
-        threadList.set(new ThreadList(version, CompletableFuture.completedFuture(read)));
+        threadList.set(new Kept<>(version, WHOLE_DEBUGGEE, CompletableFuture.completedFuture(read)));
         return read;
     }
 
-    /** What was read ahead, or null when reading it failed (the caller reads again, and reports). */
-    private static <T> T joinedOrNull(CompletableFuture<T> read) {
+    /**
+     * What {@code kept} read, if it was read about {@code threadUniqueId} at the debuggee's present
+     * version and nothing changed while it was read; null otherwise, or when reading it failed (the
+     * caller reads again, and reports).
+     */
+    private <T> T current(Kept<T> kept, long threadUniqueId) {
+        long version = execution.version();
+        if (kept == null || kept.version() != version || kept.threadUniqueId() != threadUniqueId) {
+            return null;
+        }
+        T read;
         try {
-            return read.join();
+            read = kept.value().join();
         } catch (CompletionException e) {
             return null;
         }
+        // a change while it was read makes it stale
+        return execution.version() == version ? read : null;
     }
 
     /** Stops the readers; at the end of the session. */
@@ -156,6 +158,10 @@ final class StopReadAhead {
         return pool;
     }
 
-    private record ThreadList(long version, CompletableFuture<List<ListedThread>> threads) {
+    /**
+     * Something read ahead at one version of the debuggee about one thread, or about the whole
+     * debuggee ({@link #WHOLE_DEBUGGEE}).
+     */
+    private record Kept<T>(long version, long threadUniqueId, CompletableFuture<T> value) {
     }
 }

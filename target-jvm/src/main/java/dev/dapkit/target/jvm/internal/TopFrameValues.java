@@ -9,7 +9,6 @@ import com.sun.jdi.ThreadReference;
 import com.sun.jdi.Value;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What the top frame of a stopped thread holds, read ahead ({@link StopReadAhead}): {@code this}
@@ -36,9 +35,5 @@ record TopFrameValues(ObjectReference self, List<LocalVariable> visible, Map<Loc
         } catch (AbsentInformationException | IncompatibleThreadStateException | IndexOutOfBoundsException e) {
             return null;
         }
-    }
-
-    /** Values read ahead at one version of the debuggee, for one thread. */
-    record Kept(long version, long threadUniqueId, CompletableFuture<TopFrameValues> values) {
     }
 }
