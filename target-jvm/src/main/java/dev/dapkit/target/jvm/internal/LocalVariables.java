@@ -41,18 +41,16 @@ final class LocalVariables implements ValueChildren {
         List<TargetVariable> out = new ArrayList<>();
         TopFrameValues ahead = frame.depth() == 0 ? readAhead.topFrameValues(frame.thread()) : null;
         if (ahead != null) {
-            add(out, ahead.self(), ahead.visible(), ahead.values());
+            addThis(out, ahead.self());
+            addLocals(out, ahead.visible(), ahead.values());
             return ValueChildren.page(out, page);
         }
         StackFrame jdi = frame.frame();
+        addThis(out, jdi.thisObject());
         try {
             List<LocalVariable> locals = jdi.visibleVariables();
-            add(out, jdi.thisObject(), locals, jdi.getValues(locals));
+            addLocals(out, locals, jdi.getValues(locals));
         } catch (AbsentInformationException e) {
-            ObjectReference self = jdi.thisObject();
-            if (self != null) {
-                out.add(view.variable("this", self, "this", frame.thread()));
-            }
             List<Value> arguments = jdi.getArgumentValues();
             for (int i = 0; i < arguments.size(); i++) {
                 out.add(view.variable("arg" + i, arguments.get(i), null, frame.thread()));
@@ -61,11 +59,13 @@ final class LocalVariables implements ValueChildren {
         return ValueChildren.page(out, page);
     }
 
-    private void add(List<TargetVariable> out, ObjectReference self, List<LocalVariable> locals,
-            Map<LocalVariable, Value> values) {
+    private void addThis(List<TargetVariable> out, ObjectReference self) {
         if (self != null) {
             out.add(view.variable("this", self, "this", frame.thread()));
         }
+    }
+
+    private void addLocals(List<TargetVariable> out, List<LocalVariable> locals, Map<LocalVariable, Value> values) {
         for (LocalVariable local : locals) {
             out.add(view.variable(local.name(), values.get(local), local.name(), frame.thread()));
         }

@@ -83,8 +83,9 @@ final class StopReadAhead {
             return;
         }
         try {
-            CompletableFuture<TopFrameValues> values = list.handle((named, failed) -> null).thenCombine(frames,
-                    (listed, read) -> null).thenApplyAsync(ignored -> TopFrameValues.read(stopped), readers);
+            // after the names, which the threads request waits for, whether or not they could be read
+            CompletableFuture<TopFrameValues> values = CompletableFuture.allOf(list.exceptionally(failed -> null), frames)
+                    .thenApplyAsync(ignored -> TopFrameValues.read(stopped), readers);
             topFrame.set(new Kept<>(version, stopped.uniqueID(), values));
         } catch (RuntimeException e) {
             topFrame.set(null);
